@@ -1,0 +1,20 @@
+namespace Publishing.Host.Durable;
+
+/// <summary>Settings of the local durable engine (Azure Storage provider on the configured account).</summary>
+public sealed class LocalDurableOptions
+{
+    /// <summary>Same setting name the Functions host.json reads (<c>%TaskHubName%</c>).</summary>
+    public string TaskHubName { get; set; } = "PublishingLocal";
+
+    /// <summary>Loopback port of the gRPC sidecar; 0 picks a free one.</summary>
+    public int SidecarPort { get; set; }
+
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>Upper bound of the queue back-off; the provider's 30 s default makes local work feel stuck.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public int MaxConcurrentActivities { get; set; } = 10;
+
+    public int MaxConcurrentOrchestrations { get; set; } = 10;
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Publishing.Host.Identity;
+
+namespace Publishing.Host;
+
+static class LocalEndpoints
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    /// <summary>The HTTP API listens on <c>Publishing:ListenUrl</c> (default 127.0.0.1:7071, the port <c>func</c> uses).</summary>
+    public static WebApplicationBuilder AddLocalEndpoints(this WebApplicationBuilder builder)
+    {
+        string url = builder.Configuration["Publishing:ListenUrl"] ?? DefaultUrl;
+        var auth = builder.Configuration.GetSection(LocalAuthOptions.Section).Get<LocalAuthOptions>() ?? new();
+        LocalIdentityExtensions.EnsureSampleKeyStaysOnLoopback(auth, [url]);
+
+        var uri = new Uri(url);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = uri.Host is "localhost" ? System.Net.IPAddress.Loopback : System.Net.IPAddress.Parse(uri.Host);
+            kestrel.Listen(address, uri.Port, listen => listen.Protocols = HttpProtocols.Http1AndHttp2);
+        });
+        return builder;
+    }
+}

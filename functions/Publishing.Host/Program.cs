@@ -1,0 +1,24 @@
+using Publishing;
+using Publishing.Host;
+using Publishing.Host.Durable;
+using Publishing.Host.Identity;
+using Publishing.Http;
+
+if (args is ["token", ..])
+{
+    return LocalTokenCommand.Run(args);
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
+builder.AddLocalEndpoints();
+builder.AddLocalIdentity();
+builder.Services.AddPublishingCore(builder.Configuration);
+builder.AddLocalDurableEngine();
+
+var app = builder.Build();
+app.UseAuthentication();
+app.MapLocalDurableEngine();
+app.MapPublishingApi();
+app.Run();
+return 0;

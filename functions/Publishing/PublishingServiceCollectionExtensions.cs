@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Publishing.Storage;
+
+namespace Publishing;
+
+public static class PublishingServiceCollectionExtensions
+{
+    /// <summary>Registers everything both hosts share: storage clients, domain services, activities' dependencies.</summary>
+    public static IServiceCollection AddPublishingCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = StorageConnection.FromConfiguration(configuration);
+        services.AddSingleton(storage);
+        services.AddSingleton(_ => storage.CreateBlobServiceClient());
+        services.AddSingleton(_ => storage.CreateTableServiceClient());
+        return services;
+    }
+}
