@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Publishing.Audit;
 using Publishing.Identity;
+using Publishing.Items;
+using Publishing.Notifications;
+using Publishing.Review;
 
 namespace Publishing.Http;
 
@@ -16,6 +20,15 @@ public static class PublishingApi
     {
         var api = endpoints.MapGroup("/" + RoutePrefix);
         api.MapGet("/me", MeApi.GetMe);
+        api.MapPost("/items", ItemsApi.Submit);
+        api.MapGet("/items", ItemsApi.List);
+        api.MapGet("/items/{id}", ItemsApi.Get);
+        api.MapPut("/items/{id}", ItemsApi.Revise);
+        api.MapPost("/items/{id}/withdraw", ItemsApi.Withdraw);
+        api.MapPost("/items/{id}/reviews", ReviewsApi.Decide);
+        api.MapGet("/items/{id}/versions/{n:int}", ItemsApi.GetVersion);
+        api.MapGet("/items/{id}/audit", AuditApi.GetTrail);
+        api.MapGet("/inbox", InboxApi.GetInbox);
         return endpoints;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Publishing.Review;
 
 namespace Publishing.Workflow;
 
@@ -7,6 +8,10 @@ public static class PublishingTasks
 {
     public static DurableTaskRegistry AddPublishingTasks(this DurableTaskRegistry registry)
     {
+        registry.AddOrchestrator<ReviewOrchestrator>();
+        registry.AddActivity<RunChecksActivity>();
+        registry.AddActivity<RecordItemEventActivity>();
+        registry.AddActivity<ApproveItemActivity>();
         return registry;
     }
 }

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Publishing.Audit;
+using Publishing.Notifications;
+using Publishing.Review;
+
+namespace Publishing.Functions.Http;
+
+public static class ReviewFunctions
+{
+    [Function(nameof(ReviewsApi.Decide))]
+    public static async Task<IActionResult> Decide(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "items/{id}/reviews")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable) =>
+        new ResultAdapter(await ReviewsApi.Decide(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
+
+    [Function(nameof(AuditApi.GetTrail))]
+    public static async Task<IActionResult> GetTrail(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "items/{id}/audit")] HttpRequest request, string id) =>
+        new ResultAdapter(await AuditApi.GetTrail(id, request.HttpContext, request.HttpContext.RequestAborted));
+
+    [Function(nameof(InboxApi.GetInbox))]
+    public static async Task<IActionResult> GetInbox(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "inbox")] HttpRequest request) =>
+        new ResultAdapter(await InboxApi.GetInbox(request.HttpContext, request.HttpContext.RequestAborted));
+}

@@ -1,0 +1,41 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Publishing.Items;
+
+/// <summary>The items read model row (table <c>Items</c>). The review orchestration is the source of truth.</summary>
+public sealed class ItemRecord : ITableEntity
+{
+    public const string Partition = "item";
+
+    public string PartitionKey { get; set; } = Partition;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Kind { get; set; } = "";
+    public string Title { get; set; } = "";
+    public int Version { get; set; }
+    public string Status { get; set; } = ItemStatuses.Submitted;
+    public string? Stage { get; set; }
+    public string? IndexNumber { get; set; }
+    public string MetadataJson { get; set; } = "{}";
+    public string ChannelsJson { get; set; } = "[]";
+    public string SubmittedBy { get; set; } = "";
+    public string SubmittedByName { get; set; } = "";
+    public string ReviewsJson { get; set; } = "[]";
+    public int FindingsVersion { get; set; }
+    public int BlockFindings { get; set; }
+    public int WarnFindings { get; set; }
+    public int InfoFindings { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? PublishAt { get; set; }
+    public string? InterpretsItemId { get; set; }
+    public int? ApprovedVersion { get; set; }
+    public string? ContentHash { get; set; }
+    public string? IdempotencyKey { get; set; }
+
+    public string Id => RowKey;
+}

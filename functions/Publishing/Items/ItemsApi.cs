@@ -1,0 +1,257 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Publishing.Http;
+using Publishing.Identity;
+using Publishing.Review;
+
+namespace Publishing.Items;
+
+/// <summary>Submitting, revising, withdrawing and reading items.</summary>
+public static class ItemsApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary><c>POST /api/items</c> (Editor).</summary>
+    public static async Task<IResult> Submit(HttpContext context, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        if (!ApiAccess.TryAuthorize(context, [Roles.Editor], out var user, out var denial))
+        {
+            return denial;
+        }
+
+        string? key = context.Request.Headers[IdempotencyHeader];
+        if (key is { Length: > 200 })
+        {
+            return ApiProblems.BadRequest("Idempotency-Key 过长，不能超过 200 个字符。");
+        }
+
+        var services = context.RequestServices;
+        var (request, problem) = await ReadSubmissionAsync(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var outcome = await services.GetRequiredService<SubmissionService>()
+            .SubmitAsync(user, request!, string.IsNullOrEmpty(key) ? null : key, durable, cancellationToken);
+        return outcome switch
+        {
+            SubmissionService.Invalid invalid => ApiProblems.Validation(invalid.Errors),
+            SubmissionService.Accepted { Item: var item } when item.SubmittedBy != user.Id =>
+                ApiProblems.Conflict("该 Idempotency-Key 已被使用，请换一个新的键。"),
+            SubmissionService.Accepted { Item: var item } => Accepted(item, item.Version),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    /// <summary><c>PUT /api/items/{id}</c>: a new version, only while returned for revision (the submitter).</summary>
+    public static async Task<IResult> Revise(string id, HttpContext context, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        if (!ApiAccess.TryAuthorize(context, [Roles.Editor], out var user, out var denial))
+        {
+            return denial;
+        }
+
+        var services = context.RequestServices;
+        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item)
+        {
+            return ItemNotFound(id);
+        }
+
+        if (item.SubmittedBy != user.Id)
+        {
+            return ApiProblems.Forbidden("只有稿件的提交人可以提交修改版本。");
+        }
+
+        if (item.Status != ItemStatuses.ReturnedForRevision)
+        {
+            return ApiProblems.Conflict($"稿件当前状态为“{ItemStatuses.DisplayName(item.Status)}”，只有被退回修改的稿件才能提交新版本。");
+        }
+
+        var (request, problem) = await ReadSubmissionAsync(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (request!.Kind != item.Kind)
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["kind"] = [$"修改版本不能改变稿件类型（原为 {item.Kind}）。"] });
+        }
+
+        try
+        {
+            var outcome = await services.GetRequiredService<SubmissionService>().ReviseAsync(user, item, request, durable, cancellationToken);
+            return outcome is SubmissionService.Invalid invalid
+                ? ApiProblems.Validation(invalid.Errors)
+                : Accepted(item, item.Version + 1);
+        }
+        catch (InvalidOperationException)
+        {
+            return ApiProblems.Conflict("该稿件已提交了另一个修改版本，请刷新后查看最新状态。");
+        }
+    }
+
+    /// <summary><c>POST /api/items/{id}/withdraw</c>: the submitter withdraws before final approval.</summary>
+    public static async Task<IResult> Withdraw(string id, HttpContext context, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        if (!ApiAccess.TryAuthorize(context, [Roles.Editor], out var user, out var denial))
+        {
+            return denial;
+        }
+
+        var services = context.RequestServices;
+        var items = services.GetRequiredService<ItemReadModel>();
+        if (await items.GetAsync(id, cancellationToken) is not { } item)
+        {
+            return ItemNotFound(id);
+        }
+
+        if (item.SubmittedBy != user.Id)
+        {
+            return ApiProblems.Forbidden("只有稿件的提交人可以撤回稿件。");
+        }
+
+        if (item.Status is not (ItemStatuses.Submitted or ItemStatuses.InReview or ItemStatuses.ReturnedForRevision))
+        {
+            return ApiProblems.Conflict($"稿件当前状态为“{ItemStatuses.DisplayName(item.Status)}”，已不能撤回。");
+        }
+
+        var command = new ItemCommand(ItemCommandTypes.Withdraw, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName,
+            item.Version, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        await durable.RaiseEventAsync(id, ItemCommandTypes.EventName, command, cancellationToken);
+        var options = services.GetRequiredService<ReviewOptions>();
+        ItemRecord? after = await items.WaitForAsync(id, r => r.Status == ItemStatuses.Withdrawn, options.DecisionWait, cancellationToken);
+        return after is null
+            ? TypedResults.Accepted($"/api/items/{id}", await ViewAsync(services, item, cancellationToken))
+            : TypedResults.Ok(await ViewAsync(services, after, cancellationToken));
+    }
+
+    /// <summary><c>GET /api/items/{id}</c> (any role).</summary>
+    public static async Task<IResult> Get(string id, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!ApiAccess.TryAuthorize(context, Roles.All, out _, out var denial))
+        {
+            return denial;
+        }
+
+        var services = context.RequestServices;
+        return await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is { } item
+            ? TypedResults.Ok(await ViewAsync(services, item, cancellationToken))
+            : ItemNotFound(id);
+    }
+
+    /// <summary><c>GET /api/items/{id}/versions/{n}</c> (any role): that version's sanitized HTML and metadata.</summary>
+    public static async Task<IResult> GetVersion(string id, int n, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!ApiAccess.TryAuthorize(context, Roles.All, out _, out var denial))
+        {
+            return denial;
+        }
+
+        var services = context.RequestServices;
+        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is null)
+        {
+            return ItemNotFound(id);
+        }
+
+        if (n < 1 || await services.GetRequiredService<ContentStore>().GetVersionAsync(id, n, cancellationToken) is not { } version)
+        {
+            return ApiProblems.NotFound($"稿件 {id} 没有第 {n} 版。");
+        }
+
+        var document = VersionDocument.FromJson(version.MetadataJson);
+        return TypedResults.Ok(new VersionView(id, n, document.Kind, document.Title, version.SanitizedHtml, document.Metadata,
+            document.Channels, document.SubmittedBy, document.SubmittedAt, version.ContentHash));
+    }
+
+    /// <summary><c>GET /api/items?status=&amp;stage=&amp;assignedToMe=true&amp;continuationToken=</c> (any role).</summary>
+    public static async Task<IResult> List(
+        HttpContext context, string? status, string? stage, bool? assignedToMe, string? continuationToken, int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        if (!ApiAccess.TryAuthorize(context, Roles.All, out var user, out var denial))
+        {
+            return denial;
+        }
+
+        if (status is not null && !ItemStatuses.All.Contains(status))
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["status"] = [$"状态“{status}”无效，可选值：{string.Join("、", ItemStatuses.All)}。"] });
+        }
+
+        if (stage is not null && !ReviewStages.All.Contains(stage))
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["stage"] = ["环节只能是 initial、second 或 final。"] });
+        }
+
+        var filters = new List<string>();
+        if (status is not null) filters.Add($"Status eq '{status}'");
+        if (stage is not null) filters.Add($"Stage eq '{stage}'");
+        if (assignedToMe == true)
+        {
+            var stages = ReviewStages.ReviewableBy(user).ToList();
+            if (stages.Count == 0)
+            {
+                return TypedResults.Ok(new ItemList([], null));
+            }
+
+            filters.Add($"Status eq '{ItemStatuses.InReview}'");
+            filters.Add("(" + string.Join(" or ", stages.Select(s => $"Stage eq '{s}'")) + ")");
+            filters.Add($"SubmittedBy ne '{user.Id.Replace("'", "''")}'");
+        }
+
+        try
+        {
+            var (items, next) = await context.RequestServices.GetRequiredService<ItemReadModel>()
+                .QueryAsync(string.Join(" and ", filters), Math.Clamp(pageSize ?? 50, 1, 200), continuationToken, cancellationToken);
+            return TypedResults.Ok(new ItemList(items.Select(ItemSummary.From).ToList(), next));
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 400)
+        {
+            return ApiProblems.BadRequest("continuationToken 无效，请从第一页重新查询。");
+        }
+    }
+
+    public sealed record ItemList(IReadOnlyList<ItemSummary> Items, string? ContinuationToken);
+
+    public sealed record VersionView(
+        string Id, int Version, string Kind, string Title, string SanitizedHtml, ItemMetadata Metadata,
+        IReadOnlyList<string> Channels, string SubmittedBy, DateTimeOffset SubmittedAt, string ContentHash);
+
+    internal static async Task<ItemView> ViewAsync(IServiceProvider services, ItemRecord item, CancellationToken cancellationToken)
+    {
+        var findings = item.FindingsVersion == item.Version
+            ? await services.GetRequiredService<FindingsStore>().GetAsync(item.Id, item.Version, cancellationToken)
+            : [];
+        return ItemView.From(item, findings);
+    }
+
+    internal static IResult ItemNotFound(string id) => ApiProblems.NotFound($"稿件 {id} 不存在，请检查稿件编号。");
+
+    static IResult Accepted(ItemRecord item, int version) => TypedResults.Accepted(
+        $"/api/items/{item.Id}",
+        new SubmissionAccepted(item.Id, version == item.Version ? item.Status : ItemStatuses.Submitted, version, item.IndexNumber));
+
+    static async Task<(SubmissionRequest? Request, IResult? Problem)> ReadSubmissionAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var options = context.RequestServices.GetRequiredService<ReviewOptions>();
+        // The limit is on the body HTML; leave room for the JSON envelope and escaping.
+        var body = await JsonBody.ReadAsync<SubmissionRequest>(context.Request, (long)options.MaxBodyBytes * 2 + 64 * 1024, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return (null, body.Problem);
+        }
+
+        var request = body.Value!;
+        if (SubmissionValidator.BodyBytes(request) > options.MaxBodyBytes)
+        {
+            return (null, ApiProblems.TooLarge(
+                $"正文大小超过上限 {options.MaxBodyBytes / 1024 / 1024.0:0.#} MB，请压缩图片或拆分正文后重新提交。"));
+        }
+
+        var errors = SubmissionValidator.Validate(request);
+        return errors.Count > 0 ? (null, ApiProblems.Validation(errors)) : (request, null);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Publishing.Items;
+
+/// <summary>The body of <c>POST /api/items</c> and <c>PUT /api/items/{id}</c>. Unknown fields are ignored.</summary>
+public sealed record SubmissionRequest(
+    string? Kind,
+    string? Title,
+    string? BodyHtml,
+    ItemMetadata? Metadata,
+    IReadOnlyList<string>? Channels,
+    DateTimeOffset? PublishAt,
+    string? InterpretsItemId,
+    bool? RequiresInterpretation);
+
+public static class Channels
+{
+    public const string Website = "website";
+    public const string WeChat = "wechat";
+    public const string Weibo = "weibo";
+
+    public static readonly IReadOnlyList<string> All = [Website, WeChat, Weibo];
+}

@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Publishing.Audit;
+using Publishing.Checks;
+using Publishing.Identity;
+using Publishing.Review;
+
+namespace Publishing.Items;
+
+/// <summary>Stores submissions and new versions and starts or resumes their review.</summary>
+public sealed class SubmissionService(
+    ItemReadModel items,
+    ContentStore content,
+    CheckPipeline checks,
+    IndexNumberAllocator indexNumbers,
+    AuditTrail audit,
+    ReviewOptions options,
+    TimeProvider time)
+{
+    public abstract record Outcome;
+    public sealed record Accepted(ItemRecord Item) : Outcome;
+    public sealed record Invalid(Dictionary<string, string[]> Errors) : Outcome;
+
+    public async Task<Outcome> SubmitAsync(
+        CurrentUser user, SubmissionRequest request, string? idempotencyKey, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        string id = idempotencyKey is null ? Guid.NewGuid().ToString("N") : IdFor(user, idempotencyKey);
+        if (await items.GetAsync(id, cancellationToken) is { } existing)
+        {
+            return new Accepted(existing);
+        }
+
+        if (await ValidateInterpretedPolicyAsync(request, cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        var metadata = request.Metadata!;
+        var record = new ItemRecord
+        {
+            RowKey = id,
+            Kind = request.Kind!,
+            Title = request.Title!,
+            Version = 1,
+            Status = ItemStatuses.Submitted,
+            ChannelsJson = JsonSerializer.Serialize(request.Channels, ItemReadModel.Json),
+            MetadataJson = JsonSerializer.Serialize(metadata, ItemReadModel.Json),
+            SubmittedBy = user.Id,
+            SubmittedByName = user.DisplayName,
+            CreatedAt = now,
+            UpdatedAt = now,
+            PublishAt = request.PublishAt,
+            InterpretsItemId = request.InterpretsItemId,
+            IdempotencyKey = idempotencyKey,
+        };
+        // Claim the id first so a concurrent request with the same Idempotency-Key allocates no 索引号.
+        if (!await items.TryCreateAsync(record, cancellationToken))
+        {
+            return new Accepted((await items.GetAsync(id, cancellationToken))!);
+        }
+
+        string indexNumber = string.IsNullOrWhiteSpace(metadata.IndexNumber)
+            ? await indexNumbers.AllocateAsync(metadata.OrgCode!, metadata.Category, now.ToOffset(TimeSpan.FromHours(8)).Year, cancellationToken)
+            : metadata.IndexNumber;
+        metadata = metadata with { IndexNumber = indexNumber };
+
+        await StoreVersionAsync(id, 1, user, request with { Metadata = metadata }, now, cancellationToken);
+        record = await items.UpdateAsync(id, r =>
+        {
+            r.IndexNumber = indexNumber;
+            r.MetadataJson = JsonSerializer.Serialize(metadata, ItemReadModel.Json);
+        }, cancellationToken);
+        await audit.AppendAsync(id, new AuditEvent(
+            "submitted", AuditActions.Submitted, user.Id, now, null, 1,
+            JsonSerializer.Serialize(new { kind = record.Kind, title = record.Title, indexNumber }, ItemReadModel.Json)),
+            cancellationToken);
+
+        await durable.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ReviewOrchestrator),
+            new ReviewInput(id, record.Kind, user.Id, 1, options.StagesFor(record.Kind)),
+            new StartOrchestrationOptions(id),
+            cancellationToken);
+        return new Accepted(record);
+    }
+
+    /// <summary>Stores version n+1 of a returned item and hands it to the waiting review.</summary>
+    /// <exception cref="InvalidOperationException">Another new version was stored first.</exception>
+    public async Task<Outcome> ReviseAsync(
+        CurrentUser user, ItemRecord item, SubmissionRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        if (await ValidateInterpretedPolicyAsync(request, cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+
+        int version = item.Version + 1;
+        DateTimeOffset now = time.GetUtcNow();
+        // The 索引号 identifies the item, not the version: it never changes.
+        var metadata = request.Metadata! with { IndexNumber = item.IndexNumber };
+        await StoreVersionAsync(item.Id, version, user, request with { Metadata = metadata }, now, cancellationToken);
+        await durable.RaiseEventAsync(item.Id, ItemCommandTypes.EventName,
+            new ItemCommand(ItemCommandTypes.Revise, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName, version, now),
+            cancellationToken);
+        return new Accepted(item);
+    }
+
+    async Task StoreVersionAsync(
+        string id, int version, CurrentUser user, SubmissionRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        CheckReport report = checks.Run(new CheckDraft(
+            request.Kind!, request.Title!, request.BodyHtml!, request.Metadata!, request.InterpretsItemId));
+        var document = new VersionDocument(
+            request.Kind!, request.Title!, request.Metadata!, request.Channels!, request.PublishAt,
+            request.InterpretsItemId, user.Id, now);
+        StoredVersion stored = await content.SaveVersionAsync(
+            id, version, request.BodyHtml!, report.SanitizedHtml, document.ToJson(), cancellationToken);
+        await audit.AppendAsync(id, new AuditEvent(
+            $"v{version}-stored", AuditActions.VersionStored, user.Id, now, null, version,
+            JsonSerializer.Serialize(new { contentHash = stored.ContentHash }, ItemReadModel.Json)),
+            cancellationToken);
+    }
+
+    async Task<Invalid?> ValidateInterpretedPolicyAsync(SubmissionRequest request, CancellationToken cancellationToken)
+    {
+        if (request.InterpretsItemId is not { } policyId)
+        {
+            return null;
+        }
+
+        ItemRecord? policy = await items.GetAsync(policyId, cancellationToken);
+        if (policy is null || policy.Kind != ItemKinds.Policy)
+        {
+            return new Invalid(new Dictionary<string, string[]>
+            {
+                ["interpretsItemId"] = [$"被解读的政策文件“{policyId}”不存在或不是政策文件（policy），请填写正确的稿件编号。"],
+            });
+        }
+
+        return null;
+    }
+
+    static string IdFor(CurrentUser user, string idempotencyKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(user.Id + "\n" + idempotencyKey)))[..32];
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Publishing.Host.Identity;
+
+namespace Publishing.Host.Tests.Support;
+
+/// <summary>An HTTP client signed in as one of the sample users.</summary>
+public sealed class ApiClient(Uri baseAddress, string? user) : IDisposable
+{
+    public static readonly LocalAuthOptions SampleAuth = new() { SigningKey = LocalAuthOptions.SampleSigningKey };
+
+    static readonly Dictionary<string, (string Name, string Role)> Users = new()
+    {
+        ["editor1"] = ("王编辑", "Editor"),
+        ["editor2"] = ("李编辑", "Editor"),
+        ["reviewer1"] = ("张初审", "InitialReviewer"),
+        ["reviewer2"] = ("刘复审", "SecondReviewer"),
+        ["reviewer3"] = ("陈终审", "FinalReviewer"),
+        ["reviewer1b"] = ("周初审", "InitialReviewer"),
+        ["admin1"] = ("赵管理员", "Admin"),
+        ["auditor1"] = ("孙审计", "Auditor"),
+    };
+
+    readonly HttpClient http = CreateClient(baseAddress, user);
+
+    public HttpClient Http => http;
+
+    public static string TokenFor(string user, LocalAuthOptions? auth = null, DateTime? issuedAt = null)
+    {
+        var (name, role) = Users[user];
+        return LocalTokenIssuer.Issue(new LocalUser(user, name, [role]), auth ?? SampleAuth, issuedAt);
+    }
+
+    static HttpClient CreateClient(Uri baseAddress, string? user)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (user is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(user));
+        }
+
+        return client;
+    }
+
+    public Task<HttpResponseMessage> PostJsonAsync(string path, object body, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return http.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> PutJsonAsync(string path, object body) => http.PutAsJsonAsync(path, body);
+
+    public async Task<JsonNode> GetJsonAsync(string path)
+    {
+        var response = await http.GetAsync(path);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} → {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    public static async Task<JsonNode> ReadJsonAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+    /// <summary>Polls an item until <paramref name="condition"/> holds (the workflow runs asynchronously).</summary>
+    public async Task<JsonNode> WaitForItemAsync(string id, Func<JsonNode, bool> condition, int timeoutSeconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        JsonNode? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await GetJsonAsync($"api/items/{id}");
+            if (condition(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"Item {id} did not reach the expected state in {timeoutSeconds} s; last: {last?.ToJsonString(new JsonSerializerOptions { WriteIndented = true })}");
+    }
+
+    public void Dispose() => http.Dispose();
+}
