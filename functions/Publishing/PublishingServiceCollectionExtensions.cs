@@ -13,6 +13,7 @@ public static class PublishingServiceCollectionExtensions
         services.AddSingleton(storage);
         services.AddSingleton(_ => storage.CreateBlobServiceClient());
         services.AddSingleton(_ => storage.CreateTableServiceClient());
+        services.AddPublishingStorageServices(configuration);
         return services;
     }
 }
