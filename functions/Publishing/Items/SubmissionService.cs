@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Publishing.Audit;
+using Publishing.Calendar;
 using Publishing.Checks;
 using Publishing.Identity;
 using Publishing.Review;
@@ -64,7 +65,7 @@ public sealed class SubmissionService(
         }
 
         string indexNumber = string.IsNullOrWhiteSpace(metadata.IndexNumber)
-            ? await indexNumbers.AllocateAsync(metadata.OrgCode!, metadata.Category, now.ToOffset(TimeSpan.FromHours(8)).Year, cancellationToken)
+            ? await indexNumbers.AllocateOnceAsync(metadata.OrgCode!, metadata.Category, WorkingDayCalendar.ChinaDate(now).Year, id, cancellationToken)
             : metadata.IndexNumber;
         metadata = metadata with { IndexNumber = indexNumber };
 

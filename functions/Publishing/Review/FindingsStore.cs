@@ -1,15 +1,17 @@
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
 using Publishing.Checks;
+using Publishing.Items;
 
 namespace Publishing.Review;
 
 /// <summary>The pre-check findings of each version, beside its content: <c>items/{id}/v{n}/findings.json</c>.</summary>
-public sealed class FindingsStore(BlobServiceClient blobs, FindingsStoreOptions options)
+public sealed class FindingsStore(BlobServiceClient blobs, IOptions<ContentStoreOptions> options)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.ContainerName);
+    readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.ContainerName);
     volatile bool created;
 
     static string Path(string itemId, int version) => $"{itemId}/v{version}/findings.json";
@@ -39,9 +41,4 @@ public sealed class FindingsStore(BlobServiceClient blobs, FindingsStoreOptions 
             return [];
         }
     }
-}
-
-public sealed class FindingsStoreOptions
-{
-    public string ContainerName { get; set; } = "items";
 }

@@ -63,16 +63,8 @@ public sealed class RecordItemEventActivity(
     StageDeadline Deadline(DateTimeOffset openedAt) => options.DueAfter is { } fixedDue
         ? new StageDeadline(openedAt + fixedDue, openedAt + 2 * fixedDue)
         : new StageDeadline(
-            AddWorkingDaysInChina(openedAt, options.DueWorkingDays),
-            AddWorkingDaysInChina(openedAt, 2 * options.DueWorkingDays));
-
-    /// <summary>The same China Standard Time clock time, <paramref name="days"/> working days later.</summary>
-    DateTimeOffset AddWorkingDaysInChina(DateTimeOffset start, int days)
-    {
-        DateTimeOffset local = start.ToOffset(TimeSpan.FromHours(8));
-        DateOnly dueDate = calendar.AddWorkingDays(DateOnly.FromDateTime(local.DateTime), days);
-        return new DateTimeOffset(dueDate.ToDateTime(TimeOnly.FromDateTime(local.DateTime)), local.Offset);
-    }
+            calendar.AddWorkingDays(openedAt, options.DueWorkingDays),
+            calendar.AddWorkingDays(openedAt, 2 * options.DueWorkingDays));
 
     async Task<VersionDocument> LoadDocumentAsync(ItemEvent e)
     {
