@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Publishing.Checks;
 using Publishing.Storage;
 
 namespace Publishing;
@@ -13,6 +14,7 @@ public static class PublishingServiceCollectionExtensions
         services.AddSingleton(storage);
         services.AddSingleton(_ => storage.CreateBlobServiceClient());
         services.AddSingleton(_ => storage.CreateTableServiceClient());
+        services.AddPublishingChecks();
         return services;
     }
 }

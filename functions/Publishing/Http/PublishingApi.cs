@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Publishing.Checks;
 using Publishing.Identity;
 
 namespace Publishing.Http;
@@ -16,6 +17,7 @@ public static class PublishingApi
     {
         var api = endpoints.MapGroup("/" + RoutePrefix);
         api.MapGet("/me", MeApi.GetMe);
+        api.MapPost("/checks", ChecksApi.RunChecks);
         return endpoints;
     }
 }
