@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Publishing.Checks;
 using Publishing.Review;
 using Publishing.Storage;
 
@@ -18,6 +19,7 @@ public static class PublishingServiceCollectionExtensions
 
         services.AddPublishingStorageServices(configuration);
         services.AddReview();
+        services.AddPublishingChecks();
         return services;
     }
 }

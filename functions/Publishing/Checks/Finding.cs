@@ -15,7 +15,14 @@ public sealed record Finding(
     int Start,
     int Length,
     string Excerpt,
-    string? Suggestion = null);
+    string? Suggestion = null)
+{
+    /// <summary>Where the excerpt sits in the sanitized HTML, for highlighting; null when it is not in the body (e.g. the title).</summary>
+    public int? HtmlStart { get; init; }
+
+    /// <summary>Length of the HTML range, tags and entities inside the excerpt included.</summary>
+    public int? HtmlLength { get; init; }
+}
 
 public static class Severities
 {

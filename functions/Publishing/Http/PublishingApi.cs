@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Publishing.Audit;
+using Publishing.Checks;
 using Publishing.Identity;
 using Publishing.Items;
 using Publishing.Notifications;
@@ -29,6 +30,7 @@ public static class PublishingApi
         api.MapGet("/items/{id}/versions/{n:int}", ItemsApi.GetVersion);
         api.MapGet("/items/{id}/audit", AuditApi.GetTrail);
         api.MapGet("/inbox", InboxApi.GetInbox);
+        api.MapPost("/checks", ChecksApi.RunChecks);
         return endpoints;
     }
 }

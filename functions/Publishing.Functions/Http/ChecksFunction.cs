@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Publishing.Checks;
+
+namespace Publishing.Functions.Http;
+
+public static class ChecksFunction
+{
+    [Function(nameof(ChecksApi.RunChecks))]
+    public static async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "checks")] HttpRequest request) =>
+        new ResultAdapter(await ChecksApi.RunChecks(request.HttpContext, request.HttpContext.RequestAborted));
+}

@@ -1,0 +1,33 @@
+using System.Text;
+
+namespace Publishing.Checks.Detectors;
+
+/// <summary>文字关: traditional characters in a simplified document, one finding per run, with the simplified text as suggestion.</summary>
+public sealed class TraditionalCharacterCheck : ICheck
+{
+    public void Run(CheckContext context, FindingCollector findings)
+    {
+        string text = context.Text;
+        var table = context.Rules.Traditional;
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (table.Simplify(text[i]) == '\0')
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            var simplified = new StringBuilder();
+            while (i < text.Length && table.Simplify(text[i]) is var s && s != '\0')
+            {
+                simplified.Append(s);
+                i++;
+            }
+
+            findings.Add(Aspects.Textual, "textual.traditional-character", Severities.Warn,
+                $"简体文档中混入繁体字“{text[start..i]}”，应为“{simplified}”。", start, i - start, simplified.ToString());
+        }
+    }
+}

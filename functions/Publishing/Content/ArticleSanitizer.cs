@@ -1,0 +1,58 @@
+using Ganss.Xss;
+
+namespace Publishing.Content;
+
+/// <summary>
+/// The one HTML sanitizer of the product: what it returns is exactly what a submission stores and a page shows.
+/// Configured once and shared; HtmlSanitizer is thread-safe while its settings do not change.
+/// </summary>
+public sealed class ArticleSanitizer
+{
+    static readonly string[] Tags =
+    [
+        "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "span", "blockquote", "pre", "code",
+        "strong", "b", "em", "i", "u", "s", "sub", "sup", "small",
+        "ul", "ol", "li", "dl", "dt", "dd",
+        "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
+        "img", "figure", "figcaption", "a",
+    ];
+
+    static readonly string[] Attributes =
+    [
+        "href", "title", "target", "rel", "src", "alt", "width", "height",
+        "colspan", "rowspan", "scope", "align", "valign", "style", "start", "type",
+    ];
+
+    // Layout-only properties: nothing here can load a URL or run script (no background, behavior, -moz-binding).
+    static readonly string[] CssProperties =
+    [
+        "text-align", "text-indent", "font-weight", "font-style", "text-decoration", "line-height",
+        "width", "height", "vertical-align", "border-collapse",
+    ];
+
+    readonly HtmlSanitizer _sanitizer;
+
+    public ArticleSanitizer()
+    {
+        _sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(Attributes, StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(CssProperties, StringComparer.OrdinalIgnoreCase),
+            // data: images and javascript: links are the classic vectors; only web and mail links remain.
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
+        })
+        {
+            AllowDataAttributes = false,
+            // Text of unknown wrappers (e.g. Word's <font>) is kept; script/style bodies are still dropped.
+            KeepChildNodes = true,
+        };
+    }
+
+    public string Sanitize(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        return _sanitizer.Sanitize(html);
+    }
+}
