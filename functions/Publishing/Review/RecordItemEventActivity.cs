@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using Publishing.Audit;
 using Publishing.Calendar;
 using Publishing.Items;
@@ -13,7 +14,7 @@ namespace Publishing.Review;
 /// </summary>
 public sealed class RecordItemEventActivity(
     ItemReadModel items, AuditTrail audit, INotifier notifier, ContentStore content,
-    WorkingDayCalendar calendar, ReviewOptions options)
+    WorkingDayCalendar calendar, ReviewOptions options, ILogger<RecordItemEventActivity> logger)
     : TaskActivity<ItemEvent, StageDeadline?>
 {
     public override async Task<StageDeadline?> RunAsync(TaskActivityContext context, ItemEvent e)
@@ -57,6 +58,7 @@ public sealed class RecordItemEventActivity(
                 $"{e.ItemId}-{e.EventId}-{index++}", request.Recipient, request.Kind, e.ItemId, request.Message, e.At));
         }
 
+        ReviewLog.Recorded(logger, e.Action, e.EventId, e.ItemId);
         return deadline;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using Publishing.Audit;
 using Publishing.Checks;
 using Publishing.Items;
@@ -7,7 +8,8 @@ namespace Publishing.Review;
 
 /// <summary>Runs the automated pre-checks (四关) on a stored version and records the findings.</summary>
 public sealed class RunChecksActivity(
-    ContentStore content, CheckPipeline checks, FindingsStore findings, ItemReadModel items, AuditTrail audit)
+    ContentStore content, CheckPipeline checks, FindingsStore findings, ItemReadModel items, AuditTrail audit,
+    ILogger<RunChecksActivity> logger)
     : TaskActivity<ItemVersionRef, CheckSummary>
 {
     public override async Task<CheckSummary> RunAsync(TaskActivityContext context, ItemVersionRef input)
@@ -34,6 +36,7 @@ public sealed class RunChecksActivity(
         await audit.AppendAsync(input.ItemId, new AuditEvent(
             $"v{input.Version}-checks", AuditActions.ChecksRun, "system", DateTimeOffset.UtcNow, null, input.Version,
             $"{{\"block\":{summary.Block},\"warn\":{summary.Warn},\"info\":{summary.Info}}}"));
+        ReviewLog.Checked(logger, input.ItemId, input.Version, summary.Block, summary.Warn, summary.Info);
         return summary;
     }
 }

@@ -24,7 +24,14 @@ public sealed class ApiClient(Uri baseAddress, string? user) : IDisposable
         ["auditor1"] = ("孙审计", "Auditor"),
     };
 
-    readonly HttpClient http = CreateClient(baseAddress, user);
+    readonly HttpClient http = CreateClient(baseAddress, user is null ? null : TokenFor(user));
+
+    ApiClient(Uri baseAddress, string token, bool _) : this(baseAddress, null) =>
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+    /// <summary>A person holding several roles, e.g. an editor who is also an 初审 reviewer.</summary>
+    public static ApiClient WithRoles(Uri baseAddress, string id, params string[] roles) =>
+        new(baseAddress, LocalTokenIssuer.Issue(new LocalUser(id, id, roles), SampleAuth), true);
 
     public HttpClient Http => http;
 
@@ -34,12 +41,12 @@ public sealed class ApiClient(Uri baseAddress, string? user) : IDisposable
         return LocalTokenIssuer.Issue(new LocalUser(user, name, [role]), auth ?? SampleAuth, issuedAt);
     }
 
-    static HttpClient CreateClient(Uri baseAddress, string? user)
+    static HttpClient CreateClient(Uri baseAddress, string? token)
     {
         var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        if (user is not null)
+        if (token is not null)
         {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(user));
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
         return client;
@@ -58,6 +65,24 @@ public sealed class ApiClient(Uri baseAddress, string? user) : IDisposable
 
     public Task<HttpResponseMessage> PutJsonAsync(string path, object body) => http.PutAsJsonAsync(path, body);
 
+    /// <summary>Submits and returns the new item's id (asserting 202).</summary>
+    public async Task<string> SubmitAsync(object submission, string? idempotencyKey = null)
+    {
+        var response = await PostJsonAsync("api/items", submission, idempotencyKey);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"submit → {(int)response.StatusCode}: {text}");
+        return (string)JsonNode.Parse(text)!["id"]!;
+    }
+
+    public Task<HttpResponseMessage> ReviewAsync(string id, string stage, string decision, string? comment = null, bool allAspects = true) =>
+        PostJsonAsync($"api/items/{id}/reviews", new
+        {
+            stage,
+            decision,
+            aspects = new { political = allAspects, legal = allAspects, confidentiality = allAspects, textual = allAspects },
+            comment,
+        });
+
     public async Task<JsonNode> GetJsonAsync(string path)
     {
         var response = await http.GetAsync(path);
@@ -70,6 +95,9 @@ public sealed class ApiClient(Uri baseAddress, string? user) : IDisposable
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
     /// <summary>Polls an item until <paramref name="condition"/> holds (the workflow runs asynchronously).</summary>
+    public Task<JsonNode> WaitForStageAsync(string id, string stage, int version = 1) =>
+        WaitForItemAsync(id, item => (string?)item["status"] == "InReview" && (string?)item["stage"] == stage && (int)item["version"]! == version);
+
     public async Task<JsonNode> WaitForItemAsync(string id, Func<JsonNode, bool> condition, int timeoutSeconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
