@@ -19,12 +19,14 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public LocalHostProcess(IDictionary<string, string>? extraSettings = null)
     {
         Port = FreePort();
+        SidecarPort = FreePort();
         TaskHub = "t" + Guid.NewGuid().ToString("N")[..12];
         settings = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
             ["TaskHubName"] = TaskHub,
             ["Publishing__ListenUrl"] = $"http://127.0.0.1:{Port}",
+            ["Publishing__Durable__SidecarPort"] = SidecarPort.ToString(),
             ["Publishing__Durable__MaxQueuePollingInterval"] = "00:00:01",
             ["Publishing__Durable__PartitionCount"] = "2",
             ["PUBLISHING_SETTINGS_FILE"] = Path.Combine(RepositoryPaths.Root, "local.settings.sample.json"),
@@ -39,6 +41,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public int Port { get; }
     public string TaskHub { get; }
+
+    /// <summary>The gRPC sidecar's port: fixed across restarts so a test can ask the engine directly.</summary>
+    public int SidecarPort { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
     /// <summary>Everything the process wrote so far, across restarts.</summary>
