@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Publishing.Checks.Catalog;
 
@@ -8,14 +9,17 @@ public static class BenchmarkData
 {
     public const int DictionarySize = 20_000;
 
-    static string SeedFolder => Path.Combine(AppContext.BaseDirectory, "Seeds");
+    // BenchmarkDotNet runs a generated copy of this project from another folder, so inputs are found from the source tree.
+    static string ProjectFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
-    public static string RulesFolder => Path.Combine(AppContext.BaseDirectory, "Checks", "Rules");
+    static string SeedFolder => Path.Combine(ProjectFolder(), "..", "Publishing.Tests", "Checks", "Seeds");
+
+    public static string RulesFolder => Path.Combine(ProjectFolder(), "..", "..", "functions", "Publishing", "Checks", "Rules");
 
     /// <summary>The four clean seeds (000–003), concatenated and repeated to <paramref name="utf8Bytes"/> of UTF-8.</summary>
     public static string ChineseText(int utf8Bytes)
     {
-        string[] seeds = [.. Directory.GetFiles(SeedFolder, "00[0-3]_*.txt").Order().Select(File.ReadAllText)];
+        string[] seeds = [.. Directory.GetFiles(SeedFolder, "*.txt").Where(f => !Path.GetFileName(f).StartsWith("004", StringComparison.Ordinal)).Order().Select(File.ReadAllText)];
         var text = new StringBuilder();
         int bytes = 0;
         for (int i = 0; bytes < utf8Bytes; i++)
