@@ -30,6 +30,12 @@ public sealed class ArticleSanitizer
         "width", "height", "vertical-align", "border-collapse",
     ];
 
+    static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "svg", "math", "iframe", "frame", "frameset", "object", "embed", "noscript", "noembed",
+        "template", "textarea", "select", "head", "title", "xmp", "plaintext", "applet",
+    };
+
     readonly HtmlSanitizer _sanitizer;
 
     public ArticleSanitizer()
@@ -47,6 +53,14 @@ public sealed class ArticleSanitizer
             AllowDataAttributes = false,
             // Text of unknown wrappers (e.g. Word's <font>) is kept; script/style bodies are still dropped.
             KeepChildNodes = true,
+        };
+        _sanitizer.RemovingTag += (_, e) =>
+        {
+            // Their content is code or foreign markup, not article text: drop it instead of keeping it as text.
+            if (DroppedWithContent.Contains(e.Tag.LocalName))
+            {
+                e.Tag.TextContent = string.Empty;
+            }
         };
     }
 

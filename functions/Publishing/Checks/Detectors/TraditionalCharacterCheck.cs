@@ -20,10 +20,24 @@ public sealed class TraditionalCharacterCheck : ICheck
 
             int start = i;
             var simplified = new StringBuilder();
-            while (i < text.Length && table.Simplify(text[i]) is var s && s != '\0')
+            while (i < text.Length)
             {
-                simplified.Append(s);
-                i++;
+                char s = table.Simplify(text[i]);
+                if (s != '\0')
+                {
+                    simplified.Append(s);
+                    i++;
+                }
+                else if (i + 1 < text.Length && Cjk.IsIdeograph(text[i]) && table.Simplify(text[i + 1]) != '\0')
+                {
+                    // A character shared by both scripts (公 in 政務公開) does not split one traditional phrase.
+                    simplified.Append(text[i]);
+                    i++;
+                }
+                else
+                {
+                    break;
+                }
             }
 
             findings.Add(Aspects.Textual, "textual.traditional-character", Severities.Warn,
