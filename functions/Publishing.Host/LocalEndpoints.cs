@@ -15,6 +15,8 @@ static class LocalEndpoints
         LocalIdentityExtensions.EnsureSampleKeyStaysOnLoopback(auth, [url]);
 
         var uri = new Uri(url);
+        // The published site is served by this host unless another public address is configured.
+        builder.Configuration["Publishing:Site:BaseUrl"] ??= new Uri(uri, "/site/").AbsoluteUri;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = uri.Host is "localhost" ? System.Net.IPAddress.Loopback : System.Net.IPAddress.Parse(uri.Host);

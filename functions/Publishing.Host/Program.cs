@@ -20,5 +20,6 @@ var app = builder.Build();
 app.UseAuthentication();
 app.MapLocalDurableEngine();
 app.MapPublishingApi();
+app.MapLocalSite();
 app.Run();
 return 0;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Publishing.Channels;
 using Publishing.Checks;
 using Publishing.Review;
 using Publishing.Storage;
@@ -20,6 +21,7 @@ public static class PublishingServiceCollectionExtensions
         services.AddPublishingStorageServices(configuration);
         services.AddReview();
         services.AddPublishingChecks();
+        services.AddPublishingChannels();
         return services;
     }
 }

@@ -35,7 +35,7 @@ public static class DurableEngineExtensions
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(sp => CreateOrchestrationService(sp, options));
-        builder.Services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        builder.Services.AddSingleton<IOrchestrationService>(sp => new PortableTagsOrchestrationService(sp.GetRequiredService<AzureStorageOrchestrationService>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         // Registered before the worker so the task hub exists before anything polls it.

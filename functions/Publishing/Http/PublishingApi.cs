@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Publishing.Audit;
+using Publishing.Channels;
 using Publishing.Checks;
 using Publishing.Identity;
 using Publishing.Items;
@@ -30,6 +31,9 @@ public static class PublishingApi
         api.MapGet("/items/{id}/versions/{n:int}", ItemsApi.GetVersion);
         api.MapGet("/items/{id}/audit", AuditApi.GetTrail);
         api.MapGet("/inbox", InboxApi.GetInbox);
+        api.MapPost("/items/{id}/channels/{channel}/retry", PublicationsApi.RetryChannel);
+        api.MapPost("/items/{id}/retract", PublicationsApi.Retract);
+        api.MapPost("/items/{id}/schedule/cancel", PublicationsApi.CancelSchedule);
         api.MapPost("/checks", ChecksApi.RunChecks);
         return endpoints;
     }

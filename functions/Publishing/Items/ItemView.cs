@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Publishing.Channels;
 using Publishing.Checks;
 using Publishing.Review;
 
@@ -25,9 +26,10 @@ public sealed record ItemView(
     DateTimeOffset? PublishAt,
     string? InterpretsItemId,
     int? ApprovedVersion,
-    string? ContentHash)
+    string? ContentHash,
+    IReadOnlyDictionary<string, PublicationView> Publications)
 {
-    public static ItemView From(ItemRecord record, IReadOnlyList<Finding> findings) => new(
+    public static ItemView From(ItemRecord record, IReadOnlyList<Finding> findings, IReadOnlyList<PublicationRecord>? publications = null) => new(
         record.Id,
         record.Kind,
         record.Title,
@@ -47,7 +49,8 @@ public sealed record ItemView(
         record.PublishAt,
         record.InterpretsItemId,
         record.ApprovedVersion,
-        record.ContentHash);
+        record.ContentHash,
+        (publications ?? []).ToDictionary(p => p.Channel, PublicationView.From));
 }
 
 /// <summary>A row of <c>GET /api/items</c>.</summary>
@@ -61,3 +64,13 @@ public sealed record ItemSummary(
 }
 
 public sealed record SubmissionAccepted(string Id, string Status, int Version, string? IndexNumber);
+
+/// <summary>One channel's publication as shown on the item.</summary>
+public sealed record PublicationView(
+    string State, string? Url, int Version, int Attempts, string? LastError, DateTimeOffset UpdatedAt,
+    string? DraftMediaId, string? PublishId, string? ArticleId, string? WeiboId, string? OutboxBlob)
+{
+    public static PublicationView From(PublicationRecord r) => new(
+        r.State == PublicationStates.Sending ? PublicationStates.Pending : r.State,
+        r.Url, r.Version, r.Attempts, r.LastError, r.UpdatedAt, r.DraftMediaId, r.PublishId, r.ArticleId, r.WeiboId, r.OutboxBlob);
+}

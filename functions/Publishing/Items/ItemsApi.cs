@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Publishing.Channels;
 using Publishing.Http;
 using Publishing.Identity;
 using Publishing.Review;
@@ -225,7 +226,10 @@ public static class ItemsApi
         var findings = item.FindingsVersion == item.Version
             ? await services.GetRequiredService<FindingsStore>().GetAsync(item.Id, item.Version, cancellationToken)
             : [];
-        return ItemView.From(item, findings);
+        var publications = item.ApprovedVersion is { } approved
+            ? await services.GetRequiredService<PublicationStore>().ListAsync(item.Id, approved, cancellationToken)
+            : [];
+        return ItemView.From(item, findings, publications);
     }
 
     internal static IResult ItemNotFound(string id) => ApiProblems.NotFound($"稿件 {id} 不存在，请检查稿件编号。");

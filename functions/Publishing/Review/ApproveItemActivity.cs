@@ -40,6 +40,7 @@ public sealed class ApproveItemActivity(
             $"{input.ItemId}-v{input.Version}-approved", Recipients.User(record.SubmittedBy), "approved", input.ItemId,
             $"您提交的稿件《{record.Title}》（第{input.Version}版）已通过终审。", now));
         ReviewLog.Approved(logger, input.ItemId, input.Version, hash);
-        return new ApprovalRecord(input.ItemId, input.Version, hash, record.UpdatedAt);
+        var document = VersionDocument.FromJson(version.MetadataJson);
+        return new ApprovalRecord(input.ItemId, input.Version, hash, record.UpdatedAt, document.Channels, document.PublishAt);
     }
 }

@@ -83,7 +83,8 @@ public sealed record ItemVersionRef(string ItemId, int Version);
 public sealed record CheckSummary(int Block, int Warn, int Info);
 
 /// <summary>The frozen, approved version.</summary>
-public sealed record ApprovalRecord(string ItemId, int Version, string ContentHash, DateTimeOffset ApprovedAt);
+public sealed record ApprovalRecord(
+    string ItemId, int Version, string ContentHash, DateTimeOffset ApprovedAt, IReadOnlyList<string> Channels, DateTimeOffset? PublishAt);
 
 /// <summary>Audit action names.</summary>
 public static class AuditActions

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using Publishing.Channels;
 using Publishing.Identity;
 using Publishing.Items;
 using Publishing.Notifications;
@@ -26,8 +27,12 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
             case StageResultKind.Approved:
                 ApprovalRecord approval = await context.CallActivityAsync<ApprovalRecord>(
                     nameof(ApproveItemActivity), new ItemVersionRef(input.ItemId, version), StorageRetry);
-                // Hand-off point: publishing to the item's channels starts here.
-                return new ReviewOutcome(ItemStatuses.Approved, version, approval.ContentHash);
+                // Hand-off: the frozen version goes to its channels.
+                PublishOutcome published = await context.CallSubOrchestratorAsync<PublishOutcome>(
+                    nameof(PublishOrchestrator),
+                    new PublishInput(input.ItemId, version, approval.ContentHash, approval.Channels, approval.PublishAt, input.SubmittedBy),
+                    new SubOrchestrationOptions { InstanceId = PublishInput.InstanceIdFor(input.ItemId, version) });
+                return new ReviewOutcome(published.Status, version, approval.ContentHash);
             case StageResultKind.Returned:
                 ItemCommand? next = await review.AwaitRevisionAsync(version);
                 if (next is null)

@@ -1,4 +1,6 @@
 using Microsoft.DurableTask;
+using Publishing.Channels;
+using Publishing.Channels.Website;
 using Publishing.Review;
 
 namespace Publishing.Workflow;
@@ -12,6 +14,14 @@ public static class PublishingTasks
         registry.AddActivity<RunChecksActivity>();
         registry.AddActivity<RecordItemEventActivity>();
         registry.AddActivity<ApproveItemActivity>();
+
+        registry.AddOrchestrator<PublishOrchestrator>();
+        registry.AddActivity<PublishWebsiteActivity>();
+        registry.AddActivity<RecordChannelResultActivity>();
+        registry.AddActivity<FinishPublishingActivity>();
+        registry.AddOrchestrator<RetryChannelOrchestrator>();
+        registry.AddOrchestrator<RetractOrchestrator>();
+        registry.AddActivity<RetractChannelActivity>();
         return registry;
     }
 }

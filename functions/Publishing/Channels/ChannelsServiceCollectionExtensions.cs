@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Publishing.Channels.Website;
+
+namespace Publishing.Channels;
+
+public static class ChannelsServiceCollectionExtensions
+{
+    public static IServiceCollection AddPublishingChannels(this IServiceCollection services)
+    {
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
+            .Validate(o => o.BaseUrl.IsAbsoluteUri && o.BaseUrl.AbsoluteUri.EndsWith('/') && o.PageSize > 0,
+                "Publishing:Site:BaseUrl must be an absolute URL ending in '/', and PageSize positive.")
+            .ValidateOnStart();
+        services.AddSingleton<SiteLock>();
+        services.AddSingleton<WebsitePublisher>();
+        services.AddSingleton<SiteFiles>();
+        services.AddSingleton<PublicationStore>();
+        services.AddSingleton<ContentIntegrity>();
+        return services;
+    }
+}
