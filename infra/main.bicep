@@ -129,7 +129,7 @@ module functionApp 'app/functionapp.bicep' = {
     keyVaultUri: keyVault.outputs.vaultUri
     taskHubName: taskHubName
     maximumInstanceCount: maximumInstanceCount
-    extraAppSettings: empty(weChatAppId) ? {} : { Publishing__WeChat__AppId: weChatAppId }
+    weChatAppId: weChatAppId
   }
   // The host must be able to reach its storage on first start.
   dependsOn: [rbac]

@@ -7,8 +7,8 @@ param functionAppName string
 param clientId string
 param tenantId string
 
-@description('Paths that skip platform authentication; the app must authenticate them itself.')
-param excludedPaths array = ['/api/channels/wechat/events']
+// Paths that skip platform authentication; the app must authenticate them itself.
+var excludedPaths = ['/api/channels/wechat/events']
 
 resource functionApp 'Microsoft.Web/sites@2024-11-01' existing = {
   name: functionAppName

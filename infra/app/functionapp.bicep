@@ -27,12 +27,8 @@ param maximumInstanceCount int
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
-@description('Non-secret app settings added by the caller, e.g. Publishing__WeChat__AppId.')
-param extraAppSettings object = {}
-
-// Versionless secret URIs: App Service resolves the latest version, so rotating a secret needs no redeploy.
-func keyVaultReference(vaultUri string, secretName string) string =>
-  '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName})'
+@description('WeChat Official Account AppId (not a secret); empty keeps the channel in preview mode.')
+param weChatAppId string
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: planName
@@ -90,7 +86,7 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
 
   resource appSettings 'config' = {
     name: 'appsettings'
-    properties: union(extraAppSettings, {
+    properties: {
       // Identity-based host storage (Durable task hub included); read by StorageConnection as well.
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identityClientId
@@ -102,10 +98,12 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
       TaskHubName: taskHubName
-      Publishing__WeChat__AppSecret: keyVaultReference(keyVaultUri, 'wechat-app-secret')
-      Publishing__WeChat__CallbackToken: keyVaultReference(keyVaultUri, 'wechat-callback-token')
-      Publishing__Weibo__AccessToken: keyVaultReference(keyVaultUri, 'weibo-access-token')
-    })
+      // Versionless secret URIs: the platform resolves the latest version, so rotating needs no redeploy.
+      Publishing__WeChat__AppSecret: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/wechat-app-secret)'
+      Publishing__WeChat__CallbackToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/wechat-callback-token)'
+      Publishing__Weibo__AccessToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/weibo-access-token)'
+      Publishing__WeChat__AppId: weChatAppId
+    }
   }
 }
 
