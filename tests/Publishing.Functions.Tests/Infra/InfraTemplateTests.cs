@@ -108,6 +108,20 @@ public sealed class InfraTemplateTests(CompiledInfra infra) : IClassFixture<Comp
     }
 
     [Fact]
+    public void LocalSettingsSample_HasEveryAppSettingExceptTheAzureOnlyOnes()
+    {
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")))!["Values"]!.AsObject();
+        // Locally storage is a connection string (Azurite) and telemetry is off; these exist only in Azure.
+        string[] azureOnly = ["AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"];
+
+        var missing = AppSettings().Select(p => p.Key)
+            .Where(key => !key.StartsWith("AzureWebJobsStorage__", StringComparison.Ordinal) && !azureOnly.Contains(key))
+            .Where(key => !sample.ContainsKey(key))
+            .ToList();
+        Assert.True(missing.Count == 0, "local.settings.sample.json lacks: " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public void ParametersFile_SetsOnlyDeclaredParametersAndEveryRequiredOne()
     {
         var declared = Template()["parameters"]!.AsObject();
