@@ -7,7 +7,8 @@ param keyVaultName string
 param applicationInsightsName string
 param appPrincipalId string
 
-@description('Optional: the person running azd; gets data access for troubleshooting and Key Vault secret management.')
+// principalType is left out for the deploying principal: it may be a person or, in CI, a service principal.
+@description('Optional: the principal running azd; gets data access for troubleshooting and Key Vault secret management.')
 param userPrincipalId string = ''
 
 var roles = {
@@ -68,7 +69,6 @@ resource userStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for
   scope: storage
   properties: {
     principalId: userPrincipalId
-    principalType: 'User'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
   }
 }]
@@ -78,7 +78,6 @@ resource userSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (
   scope: vault
   properties: {
     principalId: userPrincipalId
-    principalType: 'User'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
   }
 }
