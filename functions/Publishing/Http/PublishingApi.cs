@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Publishing.Audit;
 using Publishing.Channels;
@@ -18,23 +19,60 @@ public static class PublishingApi
 {
     public const string RoutePrefix = "api";
 
+    const string Json = "application/json";
+
     public static IEndpointRouteBuilder MapPublishingApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/" + RoutePrefix);
-        api.MapGet("/me", MeApi.GetMe);
-        api.MapPost("/items", ItemsApi.Submit);
-        api.MapGet("/items", ItemsApi.List);
-        api.MapGet("/items/{id}", ItemsApi.Get);
-        api.MapPut("/items/{id}", ItemsApi.Revise);
-        api.MapPost("/items/{id}/withdraw", ItemsApi.Withdraw);
-        api.MapPost("/items/{id}/reviews", ReviewsApi.Decide);
-        api.MapGet("/items/{id}/versions/{n:int}", ItemsApi.GetVersion);
-        api.MapGet("/items/{id}/audit", AuditApi.GetTrail);
-        api.MapGet("/inbox", InboxApi.GetInbox);
-        api.MapPost("/items/{id}/channels/{channel}/retry", PublicationsApi.RetryChannel);
-        api.MapPost("/items/{id}/retract", PublicationsApi.Retract);
-        api.MapPost("/items/{id}/schedule/cancel", PublicationsApi.CancelSchedule);
-        api.MapPost("/checks", ChecksApi.RunChecks);
+        // Handlers return IResult, so request and response types for the OpenAPI document are declared here.
+        var api = endpoints.MapGroup("/" + RoutePrefix)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/me", MeApi.GetMe)
+            .WithName(nameof(MeApi.GetMe)).WithTags("Identity").Produces<MeApi.MeResponse>();
+        api.MapPost("/items", ItemsApi.Submit)
+            .WithName(nameof(ItemsApi.Submit)).WithTags("Items").Accepts<SubmissionRequest>(Json)
+            .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapGet("/items", ItemsApi.List)
+            .WithName(nameof(ItemsApi.List)).WithTags("Items").Produces<ItemsApi.ItemList>().ProducesValidationProblem();
+        api.MapGet("/items/{id}", ItemsApi.Get)
+            .WithName(nameof(ItemsApi.Get)).WithTags("Items").Produces<ItemView>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/items/{id}", ItemsApi.Revise)
+            .WithName(nameof(ItemsApi.Revise)).WithTags("Items").Accepts<SubmissionRequest>(Json)
+            .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapPost("/items/{id}/withdraw", ItemsApi.Withdraw)
+            .WithName(nameof(ItemsApi.Withdraw)).WithTags("Items").Produces<ItemView>()
+            .Produces<ItemView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/items/{id}/reviews", ReviewsApi.Decide)
+            .WithName(nameof(ReviewsApi.Decide)).WithTags("Reviews").Accepts<ReviewsApi.ReviewRequest>(Json)
+            .Produces<ItemView>().Produces<ItemView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/items/{id}/versions/{n:int}", ItemsApi.GetVersion)
+            .WithName(nameof(ItemsApi.GetVersion)).WithTags("Items").Produces<ItemsApi.VersionView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/items/{id}/audit", AuditApi.GetTrail)
+            .WithName(nameof(AuditApi.GetTrail)).WithTags("Audit").Produces<AuditApi.AuditTrailResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/inbox", InboxApi.GetInbox)
+            .WithName(nameof(InboxApi.GetInbox)).WithTags("Notifications").Produces<InboxApi.InboxResponse>();
+        api.MapPost("/items/{id}/channels/{channel}/retry", PublicationsApi.RetryChannel)
+            .WithName(nameof(PublicationsApi.RetryChannel)).WithTags("Publishing").Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/items/{id}/retract", PublicationsApi.Retract)
+            .WithName(nameof(PublicationsApi.Retract)).WithTags("Publishing").Accepts<PublicationsApi.RetractRequest>(Json)
+            .Produces<ItemView>().Produces<ItemView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/items/{id}/schedule/cancel", PublicationsApi.CancelSchedule)
+            .WithName(nameof(PublicationsApi.CancelSchedule)).WithTags("Publishing").Produces<ItemView>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/checks", ChecksApi.RunChecks)
+            .WithName(nameof(ChecksApi.RunChecks)).WithTags("Checks").Accepts<ChecksRequest>(Json)
+            .Produces<CheckReport>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapGet("/openapi.json", OpenApiDocumentApi.GetDocument)
+            .WithName(nameof(OpenApiDocumentApi.GetDocument)).WithTags("Meta").Produces(StatusCodes.Status200OK, contentType: Json);
         return endpoints;
     }
 }

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Publishing.Http;
+
+namespace Publishing.Functions.Http;
+
+public static class OpenApiFunction
+{
+    [Function(nameof(OpenApiDocumentApi.GetDocument))]
+    public static async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+        new ResultAdapter(await OpenApiDocumentApi.GetDocument(request.HttpContext, request.HttpContext.RequestAborted));
+}
