@@ -150,7 +150,7 @@ public sealed partial class WeChatClient(
     };
 
     static string RequiredString(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.GetString() is { Length: > 0 } text
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
             ? text
             : throw new InvalidDataException($"WeChat response has no {name}.");
 

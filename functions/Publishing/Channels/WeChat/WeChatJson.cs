@@ -8,12 +8,12 @@ internal static class WeChatJson
 {
     /// <summary>
     /// Chinese must travel as characters, not <c>\uXXXX</c> escapes: WeChat counts and stores what it receives,
-    /// so escaped text would exceed the length limits and could show up escaped. Safe here because the
-    /// payload goes to an API, never into an HTML page.
+    /// so escaped text would exceed the length limits. Safe because the payload goes to an API, never into a page.
     /// </summary>
     public static readonly JsonSerializerOptions Options = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new WeChatUnescapedStringConverter() },
     };
 
     /// <summary>Parses the body and throws <see cref="WeChatApiException"/> when <c>errcode</c> is present and not 0.</summary>
@@ -35,10 +35,11 @@ internal static class WeChatJson
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object
                 && root.TryGetProperty("errcode", out var code)
+                && code.ValueKind == JsonValueKind.Number
                 && code.TryGetInt32(out int errorCode)
                 && errorCode != 0)
             {
-                string message = root.TryGetProperty("errmsg", out var m) ? m.GetString() ?? string.Empty : string.Empty;
+                string message = root.TryGetProperty("errmsg", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : string.Empty;
                 document.Dispose();
                 throw new WeChatApiException(errorCode, message);
             }

@@ -7,7 +7,7 @@ internal static class WeChatPublishStatusReader
 {
     public static WeChatPublishStatus FromJson(JsonElement root, string requestedPublishId)
     {
-        int status = root.TryGetProperty("publish_status", out var s) && s.TryGetInt32(out int value)
+        int status = root.TryGetProperty("publish_status", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out int value)
             ? value
             : throw new InvalidDataException("WeChat freepublish/get response has no publish_status.");
 
@@ -20,8 +20,8 @@ internal static class WeChatPublishStatusReader
             // Drafts here hold one article; take idx 1, or the first item if idx is missing.
             foreach (var item in items.EnumerateArray())
             {
-                string? url = item.TryGetProperty("article_url", out var u) ? u.GetString() : null;
-                bool first = !item.TryGetProperty("idx", out var idx) || (idx.TryGetInt32(out int i) && i == 1);
+                string? url = item.TryGetProperty("article_url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+                bool first = !item.TryGetProperty("idx", out var idx) || (idx.ValueKind == JsonValueKind.Number && idx.TryGetInt32(out int i) && i == 1);
                 if (url is not null && (first || articleUrl is null))
                 {
                     articleUrl = url;
@@ -34,7 +34,7 @@ internal static class WeChatPublishStatusReader
         {
             foreach (var f in fails.EnumerateArray())
             {
-                if (f.TryGetInt32(out int index))
+                if (f.ValueKind == JsonValueKind.Number && f.TryGetInt32(out int index))
                 {
                     failed.Add(index);
                 }

@@ -86,10 +86,10 @@ public sealed partial class WeChatTokenCache(
         using var body = await WeChatJson.ReadCheckedAsync(response, cancellationToken).ConfigureAwait(false);
 
         var root = body.RootElement;
-        string token = root.TryGetProperty("access_token", out var t) && t.GetString() is { Length: > 0 } value
+        string token = root.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() is { Length: > 0 } value
             ? value
             : throw new InvalidDataException("WeChat stable_token response has no access_token.");
-        int expiresIn = root.TryGetProperty("expires_in", out var e) && e.TryGetInt32(out int seconds) ? seconds : 7200;
+        int expiresIn = root.TryGetProperty("expires_in", out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int seconds) ? seconds : 7200;
 
         // Measured from the request, not the response, so a slow answer cannot make us keep a token too long.
         var expiresAt = requestedAt.AddSeconds(expiresIn);

@@ -28,13 +28,13 @@ public sealed partial class WeiboClient(HttpClient http, IOptionsMonitor<WeiboOp
         using var body = await SendAsync(SharePath, content, atMostOnce: true, cancellationToken).ConfigureAwait(false);
 
         var root = body.RootElement;
-        long id = root.TryGetProperty("id", out var idElement) && idElement.TryGetInt64(out long number)
+        long id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number && idElement.TryGetInt64(out long number)
             ? number
-            : long.TryParse(root.TryGetProperty("idstr", out var s) ? s.GetString() : null, out long parsed)
+            : long.TryParse(root.TryGetProperty("idstr", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null, out long parsed)
                 ? parsed
                 // Weibo answered success but we cannot tell which post it made: a person must look.
                 : throw new WeiboOutcomeUnknownException(SharePath, new InvalidDataException("Weibo share response has no id."));
-        string idStr = root.TryGetProperty("idstr", out var idStrElement) && idStrElement.GetString() is { Length: > 0 } text
+        string idStr = root.TryGetProperty("idstr", out var idStrElement) && idStrElement.ValueKind == JsonValueKind.String && idStrElement.GetString() is { Length: > 0 } text
             ? text
             : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         LogShared(logger, idStr);
@@ -140,9 +140,17 @@ public sealed partial class WeiboClient(HttpClient http, IOptionsMonitor<WeiboOp
 
     static WeiboApiException? ErrorOf(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error_code", out var code)
-            && (code.TryGetInt32(out int number) || int.TryParse(code.GetString(), out number)) && number != 0
-            ? new WeiboApiException(number, root.TryGetProperty("error", out var e) ? e.GetString() ?? string.Empty : string.Empty)
+            && ErrorCodeOf(code) is int number && number != 0
+            ? new WeiboApiException(number, root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : string.Empty)
             : null;
+
+    /// <summary>Weibo documents <c>error_code</c> as a string ("20053") but has sent numbers too.</summary>
+    static int? ErrorCodeOf(JsonElement code) => code.ValueKind switch
+    {
+        JsonValueKind.Number when code.TryGetInt32(out int number) => number,
+        JsonValueKind.String when int.TryParse(code.GetString(), System.Globalization.CultureInfo.InvariantCulture, out int number) => number,
+        _ => null,
+    };
 
     static bool MayHaveBeenReceived(Exception exception) => exception switch
     {
