@@ -12,5 +12,16 @@ public sealed class WeChatOptions
     public string? CallbackToken { get; set; }
     public string? Author { get; set; }
 
+    /// <summary>One HTTP attempt; a submit that outlives it is reported as an unknown outcome, not retried.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>All attempts of one call together, retries included.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Automatic retries of calls that are safe to repeat (never submit or delete once sent).</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppSecret);
 }

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Publishing.Channels.WeChat;
+
+public static class WeChatServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="WeChatClient"/> (typed HttpClient), the singleton <see cref="WeChatTokenCache"/> and
+    /// options from <c>Publishing:WeChat</c>. Both HTTP clients share the resilience pipeline of <see cref="WeChatResilience"/>.
+    /// </summary>
+    public static IServiceCollection AddWeChatChannel(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<WeChatOptions>()
+            .BindConfiguration(WeChatOptions.Section)
+            .Validate(o => o.BaseUrl is { IsAbsoluteUri: true }, "Publishing:WeChat:BaseUrl must be an absolute URL.")
+            .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.TotalTimeout >= o.AttemptTimeout,
+                "Publishing:WeChat:TotalTimeout must be at least AttemptTimeout, and both positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WeChatTokenCache>();
+
+        services.AddHttpClient(WeChatTokenCache.HttpClientName, ConfigureHttpClient)
+            .AddResilienceHandler(WeChatResilience.PipelineName + "-token", ConfigurePipeline);
+        services.AddHttpClient<WeChatClient>(ConfigureHttpClient)
+            .AddResilienceHandler(WeChatResilience.PipelineName, ConfigurePipeline);
+        return services;
+    }
+
+    static void ConfigureHttpClient(IServiceProvider provider, HttpClient http)
+    {
+        var options = provider.GetRequiredService<IOptionsMonitor<WeChatOptions>>().CurrentValue;
+        // Paths are relative ("cgi-bin/…"), so a base URL with a path prefix must end in '/'.
+        string baseUrl = options.BaseUrl.AbsoluteUri;
+        http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+        // The pipeline owns timeouts; this only stops a request the pipeline somehow lost.
+        http.Timeout = options.TotalTimeout + TimeSpan.FromSeconds(5);
+    }
+
+    static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context) =>
+        WeChatResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptionsMonitor<WeChatOptions>>().CurrentValue);
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Publishing.Channels.Weibo;
+
+public static class WeiboServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="WeiboClient"/> (typed HttpClient with <see cref="WeiboResilience"/>) and options from <c>Publishing:Weibo</c>.</summary>
+    public static IServiceCollection AddWeiboChannel(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<WeiboOptions>()
+            .BindConfiguration(WeiboOptions.Section)
+            .Validate(o => o.BaseUrl is { IsAbsoluteUri: true }, "Publishing:Weibo:BaseUrl must be an absolute URL.")
+            .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.TotalTimeout >= o.AttemptTimeout,
+                "Publishing:Weibo:TotalTimeout must be at least AttemptTimeout, and both positive.")
+            .ValidateOnStart();
+
+        services.AddHttpClient<WeiboClient>(ConfigureHttpClient)
+            .AddResilienceHandler(WeiboResilience.PipelineName, ConfigurePipeline);
+        return services;
+    }
+
+    static void ConfigureHttpClient(IServiceProvider provider, HttpClient http)
+    {
+        var options = provider.GetRequiredService<IOptionsMonitor<WeiboOptions>>().CurrentValue;
+        // Paths are relative ("2/statuses/…"), so a base URL with a path prefix must end in '/'.
+        string baseUrl = options.BaseUrl.AbsoluteUri;
+        http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+        // The pipeline owns timeouts; this only stops a request the pipeline somehow lost.
+        http.Timeout = options.TotalTimeout + TimeSpan.FromSeconds(5);
+    }
+
+    static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context) =>
+        WeiboResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptionsMonitor<WeiboOptions>>().CurrentValue);
+}
