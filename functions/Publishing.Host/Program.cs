@@ -17,6 +17,7 @@ builder.Services.AddPublishingCore(builder.Configuration);
 builder.AddLocalDurableEngine();
 
 var app = builder.Build();
+app.UseProblemStatusPages();
 app.UseAuthentication();
 app.MapLocalDurableEngine();
 app.MapPublishingApi();

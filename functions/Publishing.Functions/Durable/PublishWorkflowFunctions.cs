@@ -1,7 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Publishing.Channels;
+using Publishing.Channels.WeChat;
 using Publishing.Channels.Website;
+using Publishing.Channels.Weibo;
 
 namespace Publishing.Functions.Durable;
 
@@ -31,6 +33,30 @@ public static class PublishWorkflowFunctions
     [Function(nameof(FinishPublishingActivity))]
     public static Task<PublishOutcome> FinishPublishing([ActivityTrigger] FinishPublishing input, FunctionContext function) =>
         ActivityRunner.RunAsync<FinishPublishingActivity, FinishPublishing, PublishOutcome>(function, input);
+
+    [Function(nameof(WeChatPublishOrchestrator))]
+    public static Task<ChannelResult> WeChatPublishOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new WeChatPublishOrchestrator().RunAsync(context, context.GetInput<ChannelPublishRequest>()!);
+
+    [Function(nameof(WeChatDraftActivity))]
+    public static Task<WeChatStep> WeChatDraft([ActivityTrigger] ChannelPublishRequest input, FunctionContext function) =>
+        ActivityRunner.RunAsync<WeChatDraftActivity, ChannelPublishRequest, WeChatStep>(function, input);
+
+    [Function(nameof(WeChatSubmitActivity))]
+    public static Task<WeChatStep> WeChatSubmit([ActivityTrigger] ChannelPublishRequest input, FunctionContext function) =>
+        ActivityRunner.RunAsync<WeChatSubmitActivity, ChannelPublishRequest, WeChatStep>(function, input);
+
+    [Function(nameof(WeChatPollActivity))]
+    public static Task<WeChatPublishStatus?> WeChatPoll([ActivityTrigger] WeChatPollRequest input, FunctionContext function) =>
+        ActivityRunner.RunAsync<WeChatPollActivity, WeChatPollRequest, WeChatPublishStatus?>(function, input);
+
+    [Function(nameof(WeChatRecordResultActivity))]
+    public static Task<ChannelResult> WeChatRecordResult([ActivityTrigger] WeChatOutcome input, FunctionContext function) =>
+        ActivityRunner.RunAsync<WeChatRecordResultActivity, WeChatOutcome, ChannelResult>(function, input);
+
+    [Function(nameof(PublishWeiboActivity))]
+    public static Task<ChannelResult> PublishWeibo([ActivityTrigger] ChannelPublishRequest input, FunctionContext function) =>
+        ActivityRunner.RunAsync<PublishWeiboActivity, ChannelPublishRequest, ChannelResult>(function, input);
 
     [Function(nameof(RetractChannelActivity))]
     public static Task<ChannelResult> RetractChannel([ActivityTrigger] ChannelPublishRequest input, FunctionContext function) =>

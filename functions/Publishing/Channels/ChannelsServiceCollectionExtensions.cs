@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Publishing.Channels.WeChat;
 using Publishing.Channels.Website;
+using Publishing.Channels.Weibo;
 
 namespace Publishing.Channels;
 
@@ -17,6 +19,10 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<SiteFiles>();
         services.AddSingleton<PublicationStore>();
         services.AddSingleton<ContentIntegrity>();
+        services.AddSingleton<Outbox>();
+        services.AddWeChatChannel();
+        services.AddWeiboChannel();
+        services.AddHttpClient(WeChatDraftActivity.ImageClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }
 }

@@ -82,14 +82,16 @@ public sealed class PublicationStore(TableServiceClient tables, TimeProvider tim
         return records;
     }
 
-    public async Task IndexWeChatPublishIdAsync(string publishId, string itemId, int version, CancellationToken cancellationToken = default)
+    /// <summary>Remembers which orchestration waits for this publish job, for the PUBLISHJOBFINISH callback.</summary>
+    public async Task IndexWeChatPublishIdAsync(string publishId, string itemId, int version, string instanceId, CancellationToken cancellationToken = default)
     {
         var client = await TableAsync(cancellationToken);
-        await client.UpsertEntityAsync(new TableEntity(WeChatIndexPartition, publishId) { ["ItemId"] = itemId, ["Version"] = version },
+        await client.UpsertEntityAsync(
+            new TableEntity(WeChatIndexPartition, publishId) { ["ItemId"] = itemId, ["Version"] = version, ["InstanceId"] = instanceId },
             TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task<(string ItemId, int Version)?> FindByWeChatPublishIdAsync(string publishId, CancellationToken cancellationToken = default)
+    public async Task<(string ItemId, int Version, string InstanceId)?> FindByWeChatPublishIdAsync(string publishId, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(publishId) || publishId.Length > 128 || publishId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
         {
@@ -98,6 +100,8 @@ public sealed class PublicationStore(TableServiceClient tables, TimeProvider tim
 
         var client = await TableAsync(cancellationToken);
         var entity = await client.GetEntityIfExistsAsync<TableEntity>(WeChatIndexPartition, publishId, cancellationToken: cancellationToken);
-        return entity.HasValue ? (entity.Value!.GetString("ItemId"), entity.Value.GetInt32("Version") ?? 0) : null;
+        return entity.HasValue
+            ? (entity.Value!.GetString("ItemId"), entity.Value.GetInt32("Version") ?? 0, entity.Value.GetString("InstanceId"))
+            : null;
     }
 }

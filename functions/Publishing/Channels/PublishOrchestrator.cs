@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
 using Publishing.Items;
+using Publishing.Channels.WeChat;
 using Publishing.Channels.Website;
+using Publishing.Channels.Weibo;
 using Publishing.Review;
 
 namespace Publishing.Channels;
@@ -61,8 +63,10 @@ public sealed class PublishOrchestrator : TaskOrchestrator<PublishInput, Publish
             return channel switch
             {
                 Items.Channels.Website => await context.CallActivityAsync<ChannelResult>(nameof(PublishWebsiteActivity), request, WebsiteRetry),
-                //WEIBO
-                //WECHAT
+                Items.Channels.Weibo => await context.CallActivityAsync<ChannelResult>(nameof(PublishWeiboActivity), request, NoRetry),
+                Items.Channels.WeChat => await context.CallSubOrchestratorAsync<ChannelResult>(
+                    nameof(WeChatPublishOrchestrator), request,
+                    new SubOrchestrationOptions { InstanceId = $"{input.ItemId}-wechat-v{input.Version}-{context.NewGuid():N}" }),
                 _ => new ChannelResult(channel, PublicationStates.Failed, null, $"未知的发布渠道“{channel}”。"),
             };
         }

@@ -6,7 +6,7 @@ namespace Publishing.Channels;
 
 /// <summary>Takes one channel's publication down (website page removed; WeChat article deleted; Weibo post destroyed).</summary>
 public sealed partial class RetractChannelActivity(
-    PublicationStore publications, WebsitePublisher website, AuditTrail audit, TimeProvider time)
+    PublicationStore publications, WebsitePublisher website, AuditTrail audit, TimeProvider time, IServiceProvider services)
     : TaskActivity<ChannelPublishRequest, ChannelResult>
 {
     public override async Task<ChannelResult> RunAsync(TaskActivityContext context, ChannelPublishRequest request)

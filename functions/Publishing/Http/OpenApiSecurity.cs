@@ -11,7 +11,9 @@ public static class OpenApiSecurity
 {
     public const string BearerScheme = "Bearer";
 
-    public static void Configure(OpenApiOptions options) =>
+    public static void Configure(OpenApiOptions options)
+    {
+        JsonRequestBody.AddTransformer(options);
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
@@ -32,4 +34,5 @@ public static class OpenApiSecurity
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
             return Task.CompletedTask;
         });
+    }
 }

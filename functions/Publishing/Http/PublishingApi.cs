@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Publishing.Audit;
 using Publishing.Channels;
+using Publishing.Channels.WeChat;
 using Publishing.Checks;
 using Publishing.Identity;
 using Publishing.Items;
@@ -30,7 +31,7 @@ public static class PublishingApi
         api.MapGet("/me", MeApi.GetMe)
             .WithName(nameof(MeApi.GetMe)).WithTags("Identity").Produces<MeApi.MeResponse>();
         api.MapPost("/items", ItemsApi.Submit)
-            .WithName(nameof(ItemsApi.Submit)).WithTags("Items").Accepts<SubmissionRequest>(Json)
+            .WithName(nameof(ItemsApi.Submit)).WithTags("Items").AcceptsJson<SubmissionRequest>()
             .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapGet("/items", ItemsApi.List)
@@ -38,7 +39,7 @@ public static class PublishingApi
         api.MapGet("/items/{id}", ItemsApi.Get)
             .WithName(nameof(ItemsApi.Get)).WithTags("Items").Produces<ItemView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/items/{id}", ItemsApi.Revise)
-            .WithName(nameof(ItemsApi.Revise)).WithTags("Items").Accepts<SubmissionRequest>(Json)
+            .WithName(nameof(ItemsApi.Revise)).WithTags("Items").AcceptsJson<SubmissionRequest>()
             .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
@@ -47,7 +48,7 @@ public static class PublishingApi
             .Produces<ItemView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/items/{id}/reviews", ReviewsApi.Decide)
-            .WithName(nameof(ReviewsApi.Decide)).WithTags("Reviews").Accepts<ReviewsApi.ReviewRequest>(Json)
+            .WithName(nameof(ReviewsApi.Decide)).WithTags("Reviews").AcceptsJson<ReviewsApi.ReviewRequest>()
             .Produces<ItemView>().Produces<ItemView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/items/{id}/versions/{n:int}", ItemsApi.GetVersion)
@@ -62,14 +63,18 @@ public static class PublishingApi
             .WithName(nameof(PublicationsApi.RetryChannel)).WithTags("Publishing").Produces(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/items/{id}/retract", PublicationsApi.Retract)
-            .WithName(nameof(PublicationsApi.Retract)).WithTags("Publishing").Accepts<PublicationsApi.RetractRequest>(Json)
+            .WithName(nameof(PublicationsApi.Retract)).WithTags("Publishing").AcceptsJson<PublicationsApi.RetractRequest>()
             .Produces<ItemView>().Produces<ItemView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/items/{id}/schedule/cancel", PublicationsApi.CancelSchedule)
             .WithName(nameof(PublicationsApi.CancelSchedule)).WithTags("Publishing").Produces<ItemView>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/channels/wechat/events", WeChatEventsApi.Verify)
+            .WithName(nameof(WeChatEventsApi.Verify)).WithTags("Channels").Produces<string>(contentType: "text/plain");
+        api.MapPost("/channels/wechat/events", WeChatEventsApi.Receive)
+            .WithName(nameof(WeChatEventsApi.Receive)).WithTags("Channels").Produces<string>(contentType: "text/plain");
         api.MapPost("/checks", ChecksApi.RunChecks)
-            .WithName(nameof(ChecksApi.RunChecks)).WithTags("Checks").Accepts<ChecksRequest>(Json)
+            .WithName(nameof(ChecksApi.RunChecks)).WithTags("Checks").AcceptsJson<ChecksRequest>()
             .Produces<CheckReport>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapGet("/openapi.json", OpenApiDocumentApi.GetDocument)
             .WithName(nameof(OpenApiDocumentApi.GetDocument)).WithTags("Meta").Produces(StatusCodes.Status200OK, contentType: Json);

@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
 using Publishing.Channels;
+using Publishing.Channels.WeChat;
 using Publishing.Channels.Website;
+using Publishing.Channels.Weibo;
 using Publishing.Review;
 
 namespace Publishing.Workflow;
@@ -22,6 +24,12 @@ public static class PublishingTasks
         registry.AddOrchestrator<RetryChannelOrchestrator>();
         registry.AddOrchestrator<RetractOrchestrator>();
         registry.AddActivity<RetractChannelActivity>();
+        registry.AddActivity<PublishWeiboActivity>();
+        registry.AddOrchestrator<WeChatPublishOrchestrator>();
+        registry.AddActivity<WeChatDraftActivity>();
+        registry.AddActivity<WeChatSubmitActivity>();
+        registry.AddActivity<WeChatPollActivity>();
+        registry.AddActivity<WeChatRecordResultActivity>();
         return registry;
     }
 }

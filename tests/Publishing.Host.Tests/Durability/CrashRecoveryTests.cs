@@ -38,13 +38,13 @@ public class CrashRecoveryTests
         Assert.Contains(decided.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Accepted });
         await editor.WaitForStageAsync(id, "final");
         Assert.Equal(HttpStatusCode.OK, (await final.ReviewAsync(id, "final", "approve")).StatusCode);
-        var item = await editor.WaitForItemAsync(id, i => (string?)i["status"] == "Approved");
+        var item = await ReviewFlow.WaitForPublishedAsync(editor, id);
 
         var instance = await EngineClient.GetInstanceAsync(host, id);
         Assert.NotNull(instance);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         var output = instance.ReadOutputAs<ReviewOutcome>()!;
-        Assert.Equal("Approved", output.Status);
+        Assert.Equal("Published", output.Status);
         Assert.Equal(1, output.Version);
         Assert.Equal((string?)item["contentHash"], output.ContentHash);
 

@@ -29,7 +29,12 @@ public class ReviewPathTests(SharedHost host)
         Assert.Equal(HttpStatusCode.OK, (await second.ReviewAsync(id, "second", "approve")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await final.ReviewAsync(id, "final", "approve")).StatusCode);
 
-        var item = await editor.WaitForItemAsync(id, i => (string?)i["status"] == "Approved");
+        // No channel credentials are configured here: WeChat and Weibo run in preview mode.
+        var item = await ReviewFlow.WaitForPublishedAsync(editor, id);
+        Assert.Equal("Published", (string?)item["status"]);
+        Assert.Equal("published", (string?)item["publications"]!["website"]!["state"]);
+        Assert.Equal("previewed", (string?)item["publications"]!["wechat"]!["state"]);
+        Assert.Equal("previewed", (string?)item["publications"]!["weibo"]!["state"]);
         Assert.Equal(["initial", "second", "final"], item["reviews"]!.AsArray().Select(r => (string)r!["stage"]!).ToArray());
         Assert.Equal(["reviewer1", "reviewer2", "reviewer3"], item["reviews"]!.AsArray().Select(r => (string)r!["reviewer"]!).ToArray());
         var version = await editor.GetJsonAsync($"api/items/{id}/versions/1");
@@ -44,7 +49,8 @@ public class ReviewPathTests(SharedHost host)
         Assert.Equal(1, actions.Count(a => a == "checks-run"));
         Assert.Equal(3, actions.Count(a => a == "stage-opened"));
         Assert.Equal(3, actions.Count(a => a == "review-decision"));
-        Assert.Equal("approved", actions[^1]);
+        Assert.True(actions.IndexOf("approved") > actions.LastIndexOf("review-decision"), "approval must follow the 终审 decision");
+        Assert.Equal("publish-finished", actions[^1]);
 
         // Someone with storage access edits one stored entry: the chain no longer verifies.
         var table = new TableClient(TestStorage.ConnectionString, "AuditTrail");

@@ -23,5 +23,11 @@ public sealed class WeChatOptions
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppSecret);
+    /// <summary>Until a Key Vault secret exists, App Service passes the reference text itself: that is not a secret.</summary>
+    public bool IsConfigured => ChannelSecrets.IsSet(AppId) && ChannelSecrets.IsSet(AppSecret);
+
+    /// <summary>How long to wait for the PUBLISHJOBFINISH callback before polling freepublish/get (sparingly: 100 calls/day).</summary>
+    public TimeSpan PollAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    public int MaxPolls { get; set; } = 5;
 }

@@ -21,5 +21,5 @@ public sealed class WeiboOptions
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(AccessToken);
+    public bool IsConfigured => ChannelSecrets.IsSet(AccessToken);
 }
