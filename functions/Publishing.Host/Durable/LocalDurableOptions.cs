@@ -14,6 +14,12 @@ public sealed class LocalDurableOptions
     /// <summary>Upper bound of the queue back-off; the provider's 30 s default makes local work feel stuck.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a message taken by a process that then died stays invisible before another process takes it over
+    /// (the provider renews it while work is in progress). The provider's default is 5 minutes.
+    /// </summary>
+    public TimeSpan QueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     public int MaxConcurrentActivities { get; set; } = 10;
 
     public int MaxConcurrentOrchestrations { get; set; } = 10;

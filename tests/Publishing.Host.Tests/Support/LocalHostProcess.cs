@@ -29,6 +29,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
             ["Publishing__Durable__SidecarPort"] = SidecarPort.ToString(),
             ["Publishing__Durable__MaxQueuePollingInterval"] = "00:00:01",
             ["Publishing__Durable__PartitionCount"] = "2",
+            // Work a killed process held becomes visible again quickly, as after a real crash (default 5 min).
+            ["Publishing__Durable__QueueVisibilityTimeout"] = "00:00:15",
             ["PUBLISHING_SETTINGS_FILE"] = Path.Combine(RepositoryPaths.Root, "local.settings.sample.json"),
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
