@@ -15,6 +15,7 @@ builder.AddLocalEndpoints();
 builder.AddLocalIdentity();
 builder.Services.AddPublishingCore(builder.Configuration);
 builder.AddLocalDurableEngine();
+builder.Services.AddHostedService<SupervisionStarter>();
 
 var app = builder.Build();
 app.UseProblemStatusPages();

@@ -4,6 +4,7 @@ using Publishing.Channels;
 using Publishing.Checks;
 using Publishing.Review;
 using Publishing.Storage;
+using Publishing.Supervision;
 
 namespace Publishing;
 
@@ -22,6 +23,7 @@ public static class PublishingServiceCollectionExtensions
         services.AddReview();
         services.AddPublishingChecks();
         services.AddPublishingChannels();
+        services.AddSupervision();
         return services;
     }
 }

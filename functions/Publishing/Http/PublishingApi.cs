@@ -9,6 +9,9 @@ using Publishing.Identity;
 using Publishing.Items;
 using Publishing.Notifications;
 using Publishing.Review;
+using Publishing.Supervision;
+using Publishing.Supervision.Patrol;
+using Publishing.Supervision.Reports;
 
 namespace Publishing.Http;
 
@@ -76,6 +79,16 @@ public static class PublishingApi
         api.MapPost("/checks", ChecksApi.RunChecks)
             .WithName(nameof(ChecksApi.RunChecks)).WithTags("Checks").AcceptsJson<ChecksRequest>()
             .Produces<CheckReport>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapGet("/supervision/accounts", SupervisionApi.GetAccounts)
+            .WithName(nameof(SupervisionApi.GetAccounts)).WithTags("Supervision").Produces<SupervisionApi.AccountsResponse>();
+        api.MapGet("/supervision/interpretations", SupervisionApi.GetInterpretations)
+            .WithName(nameof(SupervisionApi.GetInterpretations)).WithTags("Supervision").Produces<SupervisionApi.InterpretationsResponse>();
+        api.MapGet("/supervision/patrol", SupervisionApi.GetPatrol)
+            .WithName(nameof(SupervisionApi.GetPatrol)).WithTags("Supervision").Produces<PatrolReport>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/reports/annual", SupervisionApi.GetAnnualReport)
+            .WithName(nameof(SupervisionApi.GetAnnualReport)).WithTags("Supervision").Produces<AnnualReport>()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/openapi.json", OpenApiDocumentApi.GetDocument)
             .WithName(nameof(OpenApiDocumentApi.GetDocument)).WithTags("Meta").Produces(StatusCodes.Status200OK, contentType: Json);
         return endpoints;

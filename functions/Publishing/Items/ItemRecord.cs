@@ -33,6 +33,8 @@ public sealed class ItemRecord : ITableEntity
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishAt { get; set; }
     public string? InterpretsItemId { get; set; }
+    /// <summary>False when the submitter said a policy needs no interpretation (政策解读); null = the default (needed).</summary>
+    public bool? RequiresInterpretation { get; set; }
     public int? ApprovedVersion { get; set; }
     public string? ContentHash { get; set; }
     public string? IdempotencyKey { get; set; }

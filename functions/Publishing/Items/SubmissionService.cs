@@ -56,6 +56,7 @@ public sealed class SubmissionService(
             UpdatedAt = now,
             PublishAt = request.PublishAt,
             InterpretsItemId = request.InterpretsItemId,
+            RequiresInterpretation = request.RequiresInterpretation,
             IdempotencyKey = idempotencyKey,
         };
         // Claim the id first so a concurrent request with the same Idempotency-Key allocates no 索引号.

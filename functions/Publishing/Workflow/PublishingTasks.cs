@@ -4,6 +4,9 @@ using Publishing.Channels.WeChat;
 using Publishing.Channels.Website;
 using Publishing.Channels.Weibo;
 using Publishing.Review;
+using Publishing.Supervision.Interpretations;
+using Publishing.Supervision.Patrol;
+using Publishing.Supervision.Staleness;
 
 namespace Publishing.Workflow;
 
@@ -30,6 +33,13 @@ public static class PublishingTasks
         registry.AddActivity<WeChatSubmitActivity>();
         registry.AddActivity<WeChatPollActivity>();
         registry.AddActivity<WeChatRecordResultActivity>();
+
+        registry.AddOrchestrator<StalenessMonitorOrchestrator>();
+        registry.AddActivity<CheckStalenessActivity>();
+        registry.AddOrchestrator<InterpretationMonitorOrchestrator>();
+        registry.AddActivity<CheckInterpretationsActivity>();
+        registry.AddOrchestrator<PatrolMonitorOrchestrator>();
+        registry.AddActivity<RunPatrolActivity>();
         return registry;
     }
 }

@@ -1,0 +1,37 @@
+namespace Publishing.Supervision;
+
+/// <summary>Supervision monitors and thresholds (section <c>Publishing:Supervision</c>). Tests shorten the periods.</summary>
+public sealed class SupervisionOptions
+{
+    public const string Section = "Publishing:Supervision";
+
+    /// <summary>The new-media accounts under supervision (website columns, the WeChat account, the Weibo account).</summary>
+    public List<SupervisedAccount> Accounts { get; set; } = [];
+
+    /// <summary>How often the staleness monitor evaluates the accounts.</summary>
+    public TimeSpan StalenessPeriod { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>No update for this long → warning (weekly update duty).</summary>
+    public TimeSpan WarningAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>No update for this long → alarm (two weeks is a single-veto fault, 国办秘函〔2019〕19号).</summary>
+    public TimeSpan AlarmAfter { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Whether a preview (nothing sent, no credentials) counts as a publication. Off by default: the public saw nothing,
+    /// so the account was not updated.
+    /// </summary>
+    public bool CountPreviewAsPublished { get; set; }
+
+    /// <summary>How often published policies are scanned for their interpretation deadline.</summary>
+    public TimeSpan InterpretationPeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>政策解读三同步: the interpretation is due this many working days after the policy is published.</summary>
+    public int InterpretationWorkingDays { get; set; } = 3;
+
+    /// <summary>How often the expression patrol re-checks every published website item.</summary>
+    public TimeSpan PatrolPeriod { get; set; } = TimeSpan.FromDays(1);
+
+    public bool Counts(string state) =>
+        state == Channels.PublicationStates.Published || (CountPreviewAsPublished && state == Channels.PublicationStates.Previewed);
+}
