@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Publishing.Channels.WeChat;
+using Xunit.Abstractions;
 using Publishing.Host.Tests.Support;
 using Publishing.Testing.Fakes;
 using WireMock.RequestBuilders;
@@ -21,9 +22,11 @@ public sealed class SocialChannelsTests : IAsyncLifetime
     readonly WeiboFake weibo = new();
     readonly WireMockServer images = WireMockServer.Start();
     readonly LocalHostProcess host;
+    readonly ITestOutputHelper output;
 
-    public SocialChannelsTests()
+    public SocialChannelsTests(ITestOutputHelper output)
     {
+        this.output = output;
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Repeat((byte)0x42, 2048), 0xFF, 0xD9];
         images.Given(Request.Create().WithPath("/uploads/cover.jpg").UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "image/jpeg").WithBody(jpeg));
@@ -39,7 +42,7 @@ public sealed class SocialChannelsTests : IAsyncLifetime
             ["Publishing__Weibo__BaseUrl"] = weibo.Url + "/",
             ["Publishing__Weibo__AccessToken"] = weibo.AccessToken,
             ["Publishing__Weibo__Rip"] = "127.0.0.1",
-            ["Publishing__Weibo__AttemptTimeout"] = "00:00:03",
+            ["Publishing__Weibo__AttemptTimeout"] = "00:00:06",
             ["Publishing__Weibo__TotalTimeout"] = "00:00:10",
         });
     }
@@ -124,6 +127,29 @@ public sealed class SocialChannelsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChannelsArePublishedInParallel_WallTimeCloseToTheSlowestChannel()
+    {
+        using var editor = new ApiClient(host.BaseAddress, "editor1");
+        using var auditor = new ApiClient(host.BaseAddress, "auditor1");
+        var slow = TimeSpan.FromSeconds(3); // below the Weibo attempt timeout configured above
+        wechat.SetDelay(WeChatFake.DraftAddPath, slow);
+        weibo.SetDelay(WeiboFake.SharePath, slow);
+        string id = await ReviewFlow.ApproveAllAsync(host.BaseAddress, Article("商务局发布重点商品价格监测情况"));
+        await AwaitPublishIdAsync(editor, id);
+        var item = await editor.WaitForItemAsync(id, i => (string?)i["publications"]?["weibo"]?["state"] == "published");
+
+        // From the fan-out starting to both slow channels done: about one delay when parallel, two or more if sequential.
+        var audit = await auditor.GetJsonAsync($"api/items/{id}/audit");
+        DateTimeOffset started = DateTimeOffset.Parse((string)audit["entries"]!.AsArray().First(e => (string?)e!["action"] == "publishing")!["at"]!);
+        DateTimeOffset weiboDone = DateTimeOffset.Parse((string)item["publications"]!["weibo"]!["updatedAt"]!);
+        var wechatSubmitted = audit["entries"]!.AsArray().First(e => ((string?)e!["eventId"])!.Contains("wechat-submit"));
+        DateTimeOffset wechatDone = DateTimeOffset.Parse((string)wechatSubmitted!["at"]!);
+        TimeSpan wall = (weiboDone > wechatDone ? weiboDone : wechatDone) - started;
+        output.WriteLine($"fan-out wall time {wall.TotalSeconds:0.00} s, slowest channel {slow.TotalSeconds:0.00} s, ratio {wall / slow:0.00}");
+        Assert.True(wall < 2 * slow, $"channels ran one after another: {wall.TotalSeconds:0.0} s for two {slow.TotalSeconds} s channels");
+    }
+
+    [Fact]
     public async Task WeChatQuotaExhausted_FailsWithAnActionableMessage_AndAdminRetrySucceeds()
     {
         using var editor = new ApiClient(host.BaseAddress, "editor1");
@@ -152,7 +178,7 @@ public sealed class SocialChannelsTests : IAsyncLifetime
     public async Task WeiboTimeoutAfterSending_IsUnknown_AndIsNotPostedAgain()
     {
         using var editor = new ApiClient(host.BaseAddress, "editor1");
-        weibo.SetDelay(WeiboFake.SharePath, TimeSpan.FromSeconds(8));
+        weibo.SetDelay(WeiboFake.SharePath, TimeSpan.FromSeconds(12));
         string id = await ReviewFlow.ApproveAllAsync(host.BaseAddress, Article("商务局举办跨境电商培训班"));
         string publishId = await AwaitPublishIdAsync(editor, id);
         using var anonymous = new HttpClient { BaseAddress = host.BaseAddress };

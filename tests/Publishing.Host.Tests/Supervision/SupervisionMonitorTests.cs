@@ -46,11 +46,13 @@ public class SupervisionMonitorTests
     [Fact]
     public async Task StalenessAlarms_SurviveARestart_AndEachIsDeliveredOnce()
     {
-        string account = $"测试政务微信{Run}a";
-        await using var host = new LocalHostProcess(Settings(account, $"测试栏目{Run}a", $"栏目{Run}a"));
+        // A website column with its own category: other tests' publications cannot reset it (the WeChat account
+        // is one per deployment and shared by every test on this storage).
+        string account = $"测试栏目{Run}a";
+        await using var host = new LocalHostProcess(Settings($"测试政务微信{Run}a", account, $"栏目{Run}a"));
         await host.StartAsync();
         using var admin = new ApiClient(host.BaseAddress, "admin1");
-        using var owner = new ApiClient(host.BaseAddress, "editor1");
+        using var owner = new ApiClient(host.BaseAddress, "editor2");
 
         await WaitForInboxAsync(admin, account, 1);
         await WaitForInboxAsync(owner, account, 1);
