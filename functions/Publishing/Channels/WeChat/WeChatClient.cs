@@ -119,7 +119,7 @@ public sealed partial class WeChatClient(
     async Task<JsonDocument> SendAsync(string path, string query, string token, HttpContent content, bool atMostOnce, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{path}?access_token={Uri.EscapeDataString(token)}{query}") { Content = content };
-        request.Options.Set(WeChatResilience.AtMostOnce, atMostOnce);
+        request.Options.Set(ChannelResilience.AtMostOnce, atMostOnce);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
@@ -144,7 +144,7 @@ public sealed partial class WeChatClient(
     {
         WeChatApiException or BrokenCircuitException or IsolatedCircuitException => false,
         HttpRequestException http when http.StatusCode is { } status => (int)status >= 500,
-        HttpRequestException http => !WeChatResilience.NeverSent(http),
+        HttpRequestException http => !ChannelResilience.NeverSent(http),
         TimeoutRejectedException or OperationCanceledException or IOException or InvalidDataException => true,
         _ => false,
     };

@@ -1,7 +1,7 @@
 namespace Publishing.Channels.WeChat;
 
 /// <summary>Section <c>Publishing:WeChat</c>. Without AppId and AppSecret the channel runs in preview mode.</summary>
-public sealed class WeChatOptions
+public sealed class WeChatOptions : IChannelResilienceOptions
 {
     public const string Section = "Publishing:WeChat";
 

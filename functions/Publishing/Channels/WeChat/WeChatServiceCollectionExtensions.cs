@@ -25,9 +25,9 @@ public static class WeChatServiceCollectionExtensions
         services.TryAddSingleton<WeChatTokenCache>();
 
         services.AddHttpClient(WeChatTokenCache.HttpClientName, ConfigureHttpClient)
-            .AddResilienceHandler(WeChatResilience.PipelineName + "-token", ConfigurePipeline);
+            .AddResilienceHandler("wechat" + "-token", ConfigurePipeline);
         services.AddHttpClient<WeChatClient>(ConfigureHttpClient)
-            .AddResilienceHandler(WeChatResilience.PipelineName, ConfigurePipeline);
+            .AddResilienceHandler("wechat", ConfigurePipeline);
         return services;
     }
 
@@ -42,5 +42,5 @@ public static class WeChatServiceCollectionExtensions
     }
 
     static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context) =>
-        WeChatResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptionsMonitor<WeChatOptions>>().CurrentValue);
+        ChannelResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptionsMonitor<WeChatOptions>>().CurrentValue);
 }

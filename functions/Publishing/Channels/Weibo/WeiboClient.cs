@@ -98,7 +98,7 @@ public sealed partial class WeiboClient(HttpClient http, IOptionsMonitor<WeiboOp
     async Task<JsonDocument> SendAsync(string path, HttpContent content, bool atMostOnce, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        request.Options.Set(WeiboResilience.AtMostOnce, atMostOnce);
+        request.Options.Set(ChannelResilience.AtMostOnce, atMostOnce);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
@@ -157,7 +157,7 @@ public sealed partial class WeiboClient(HttpClient http, IOptionsMonitor<WeiboOp
         WeiboApiException or BrokenCircuitException or IsolatedCircuitException => false,
         // A 4xx without an error body was refused; a 5xx or a 200 without a status may have been acted on.
         HttpRequestException http when http.StatusCode is { } status => (int)status >= 500 || (int)status < 300,
-        HttpRequestException http => !WeiboResilience.NeverSent(http),
+        HttpRequestException http => !ChannelResilience.NeverSent(http),
         TimeoutRejectedException or OperationCanceledException or IOException => true,
         _ => false,
     };

@@ -1,7 +1,7 @@
 namespace Publishing.Channels.Weibo;
 
 /// <summary>Section <c>Publishing:Weibo</c>. Without an access token the channel runs in preview mode.</summary>
-public sealed class WeiboOptions
+public sealed class WeiboOptions : IChannelResilienceOptions
 {
     public const string Section = "Publishing:Weibo";
 

@@ -19,7 +19,7 @@ public static class WeiboServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddHttpClient<WeiboClient>(ConfigureHttpClient)
-            .AddResilienceHandler(WeiboResilience.PipelineName, ConfigurePipeline);
+            .AddResilienceHandler("weibo", ConfigurePipeline);
         return services;
     }
 
@@ -34,5 +34,5 @@ public static class WeiboServiceCollectionExtensions
     }
 
     static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context) =>
-        WeiboResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptionsMonitor<WeiboOptions>>().CurrentValue);
+        ChannelResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptionsMonitor<WeiboOptions>>().CurrentValue);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Publishing.Channels;
 using Publishing.Channels.WeChat;
 using Publishing.Testing.Fakes;
 
@@ -73,7 +74,7 @@ public sealed class WeChatExactlyOnceTests : IDisposable
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => _client.SubmitPublishAsync(draft));
 
-        Assert.True(WeChatResilience.NeverSent(error));
+        Assert.True(ChannelResilience.NeverSent(error));
     }
 
     async Task<string> Draft()

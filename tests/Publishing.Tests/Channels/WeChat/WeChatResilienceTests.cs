@@ -1,6 +1,7 @@
 using System.Net;
 using Polly;
 using Polly.Timeout;
+using Publishing.Channels;
 using Publishing.Channels.WeChat;
 
 namespace Publishing.Tests.Channels.WeChat;
@@ -21,7 +22,7 @@ public sealed class WeChatResilienceTests
         using var request = Request(atMostOnce);
         using var response = new HttpResponseMessage(status);
 
-        Assert.Equal(expected, WeChatResilience.ShouldRetry(Outcome.FromResult(response), request));
+        Assert.Equal(expected, ChannelResilience.ShouldRetry(Outcome.FromResult(response), request));
     }
 
     [Theory]
@@ -31,7 +32,7 @@ public sealed class WeChatResilienceTests
     {
         using var request = Request(atMostOnce);
 
-        Assert.Equal(expected, WeChatResilience.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException()), request));
+        Assert.Equal(expected, ChannelResilience.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException()), request));
     }
 
     [Theory]
@@ -44,13 +45,13 @@ public sealed class WeChatResilienceTests
         using var request = Request(atMostOnce: true);
         var exception = new HttpRequestException(error, "failed");
 
-        Assert.Equal(expected, WeChatResilience.ShouldRetry(Outcome.FromException<HttpResponseMessage>(exception), request));
+        Assert.Equal(expected, ChannelResilience.ShouldRetry(Outcome.FromException<HttpResponseMessage>(exception), request));
     }
 
     static HttpRequestMessage Request(bool atMostOnce)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "https://api.weixin.qq.com/cgi-bin/freepublish/submit");
-        request.Options.Set(WeChatResilience.AtMostOnce, atMostOnce);
+        request.Options.Set(ChannelResilience.AtMostOnce, atMostOnce);
         return request;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Publishing.Channels;
 using Publishing.Channels.Weibo;
 using Publishing.Testing.Fakes;
 
@@ -131,7 +132,7 @@ public sealed class WeiboClientTests : IDisposable
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => _client.ShareAsync(Status, null, null));
 
-        Assert.True(WeiboResilience.NeverSent(error));
+        Assert.True(ChannelResilience.NeverSent(error));
     }
 
     [Fact]

@@ -1,21 +1,29 @@
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
-namespace Publishing.Channels.WeChat;
+namespace Publishing.Channels;
+
+/// <summary>The resilience settings each channel's options carry, so each channel can be tuned on its own.</summary>
+public interface IChannelResilienceOptions
+{
+    TimeSpan AttemptTimeout { get; }
+    TimeSpan TotalTimeout { get; }
+    int MaxRetryAttempts { get; }
+    TimeSpan RetryBaseDelay { get; }
+}
 
 /// <summary>
-/// Transient-fault handling for WeChat calls: total timeout → retry with jitter → circuit breaker → attempt timeout.
-/// Requests marked <see cref="AtMostOnce"/> (freepublish/submit and delete) are retried only when the connection
-/// could not be established, because a repeated submit publishes twice (一稿多发).
+/// Transient-fault handling for the social channels' calls: total timeout → retry with jitter → circuit breaker →
+/// attempt timeout. Requests marked <see cref="AtMostOnce"/> (WeChat freepublish/submit and delete, Weibo share) are
+/// retried only when the connection could not be established: the platforms have no idempotency key, so a repeated
+/// request publishes twice (一稿多发).
 /// </summary>
-public static class WeChatResilience
+public static class ChannelResilience
 {
-    public const string PipelineName = "wechat";
-
     /// <summary>Set on a request whose repetition would have a visible effect on the account.</summary>
-    public static readonly HttpRequestOptionsKey<bool> AtMostOnce = new("Publishing.WeChat.AtMostOnce");
+    public static readonly HttpRequestOptionsKey<bool> AtMostOnce = new("Publishing.Channels.AtMostOnce");
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, WeChatOptions options)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, IChannelResilienceOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
@@ -52,7 +60,7 @@ public static class WeChatResilience
         return HttpClientResiliencePredicates.IsTransient(outcome);
     }
 
-    /// <summary>The request failed before a connection existed, so WeChat cannot have seen it.</summary>
+    /// <summary>The request failed before a connection existed, so the platform cannot have seen it.</summary>
     public static bool NeverSent(HttpRequestException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
