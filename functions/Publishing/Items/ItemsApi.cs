@@ -34,8 +34,18 @@ public static class ItemsApi
             return problem;
         }
 
-        var outcome = await services.GetRequiredService<SubmissionService>()
-            .SubmitAsync(user, request!, string.IsNullOrEmpty(key) ? null : key, durable, cancellationToken);
+        SubmissionService.Outcome outcome;
+        try
+        {
+            outcome = await services.GetRequiredService<SubmissionService>()
+                .SubmitAsync(user, request!, string.IsNullOrEmpty(key) ? null : key, durable, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // The stored first version differs: the same key was reused for different content.
+            return ApiProblems.Conflict("该 Idempotency-Key 已用于内容不同的另一次提交，请为新稿件使用新的键。");
+        }
+
         return outcome switch
         {
             SubmissionService.Invalid invalid => ApiProblems.Validation(invalid.Errors),

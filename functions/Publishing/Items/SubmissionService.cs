@@ -25,13 +25,20 @@ public sealed class SubmissionService(
     public sealed record Accepted(ItemRecord Item) : Outcome;
     public sealed record Invalid(Dictionary<string, string[]> Errors) : Outcome;
 
+    /// <summary>A claimed submission whose review never started this long after is taken to have died midway.</summary>
+    static readonly TimeSpan ResumeAfter = TimeSpan.FromMinutes(1);
+
     public async Task<Outcome> SubmitAsync(
         CurrentUser user, SubmissionRequest request, string? idempotencyKey, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         string id = idempotencyKey is null ? Guid.NewGuid().ToString("N") : IdFor(user, idempotencyKey);
         if (await items.GetAsync(id, cancellationToken) is { } existing)
         {
-            return new Accepted(existing);
+            // A retry with the same Idempotency-Key finishes a submission whose first attempt died midway; every
+            // step below is idempotent, and the same key must carry the same content.
+            bool stalled = existing.SubmittedBy == user.Id && existing.CreatedAt < time.GetUtcNow() - ResumeAfter
+                && await durable.GetInstanceAsync(id, cancellationToken) is null;
+            return stalled ? await CompleteAsync(user, existing, request, durable, cancellationToken) : new Accepted(existing);
         }
 
         if (await ValidateInterpretedPolicyAsync(request, cancellationToken) is { } invalid)
@@ -40,7 +47,6 @@ public sealed class SubmissionService(
         }
 
         DateTimeOffset now = time.GetUtcNow();
-        var metadata = request.Metadata!;
         var record = new ItemRecord
         {
             RowKey = id,
@@ -49,7 +55,7 @@ public sealed class SubmissionService(
             Version = 1,
             Status = ItemStatuses.Submitted,
             ChannelsJson = JsonSerializer.Serialize(request.Channels, ItemReadModel.Json),
-            MetadataJson = JsonSerializer.Serialize(metadata, ItemReadModel.Json),
+            MetadataJson = JsonSerializer.Serialize(request.Metadata, ItemReadModel.Json),
             SubmittedBy = user.Id,
             SubmittedByName = user.DisplayName,
             CreatedAt = now,
@@ -65,19 +71,28 @@ public sealed class SubmissionService(
             return new Accepted((await items.GetAsync(id, cancellationToken))!);
         }
 
-        string indexNumber = string.IsNullOrWhiteSpace(metadata.IndexNumber)
-            ? await indexNumbers.AllocateOnceAsync(metadata.OrgCode!, metadata.Category, WorkingDayCalendar.ChinaDate(now).Year, id, cancellationToken)
-            : metadata.IndexNumber;
+        return await CompleteAsync(user, record, request, durable, cancellationToken);
+    }
+
+    async Task<Outcome> CompleteAsync(
+        CurrentUser user, ItemRecord record, SubmissionRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        string id = record.Id;
+        var metadata = request.Metadata!;
+        string indexNumber = record.IndexNumber
+            ?? (string.IsNullOrWhiteSpace(metadata.IndexNumber)
+                ? await indexNumbers.AllocateOnceAsync(metadata.OrgCode!, metadata.Category, WorkingDayCalendar.ChinaDate(record.CreatedAt).Year, id, cancellationToken)
+                : metadata.IndexNumber);
         metadata = metadata with { IndexNumber = indexNumber };
 
-        await StoreVersionAsync(id, 1, user, request with { Metadata = metadata }, now, cancellationToken);
+        await StoreVersionAsync(id, 1, user, request with { Metadata = metadata }, record.CreatedAt, cancellationToken);
         record = await items.UpdateAsync(id, r =>
         {
             r.IndexNumber = indexNumber;
             r.MetadataJson = JsonSerializer.Serialize(metadata, ItemReadModel.Json);
         }, cancellationToken);
         await audit.AppendAsync(id, new AuditEvent(
-            "submitted", AuditActions.Submitted, user.Id, now, null, 1,
+            "submitted", AuditActions.Submitted, user.Id, record.CreatedAt, null, 1,
             JsonSerializer.Serialize(new { kind = record.Kind, title = record.Title, indexNumber }, ItemReadModel.Json)),
             cancellationToken);
 

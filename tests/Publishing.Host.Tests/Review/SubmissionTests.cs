@@ -1,4 +1,8 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Data.Tables;
+using Publishing.Testing;
 using System.Text.RegularExpressions;
 using Publishing.Host.Tests.Support;
 
@@ -40,6 +44,32 @@ public class SubmissionTests(SharedHost host)
         var audit = await editor.GetJsonAsync($"api/items/{id}/audit");
         Assert.Single(audit["entries"]!.AsArray(), e => (string?)e!["action"] == "submitted");
         Assert.Single(audit["entries"]!.AsArray(), e => (string?)e!["action"] == "checks-run");
+    }
+
+    [Fact]
+    public async Task RetryWithTheSameKey_AfterTheFirstAttemptDiedMidway_CompletesTheSubmission()
+    {
+        using var editor = host.As("editor1");
+        string key = Guid.NewGuid().ToString();
+        string id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("editor1\n" + key)))[..32];
+        // What a host that died right after claiming the id leaves behind: the row, no content, no review.
+        var table = new TableClient(TestStorage.ConnectionString, "Items");
+        await table.AddEntityAsync(new TableEntity("item", id)
+        {
+            ["Kind"] = "policy", ["Title"] = "未完成的提交", ["Version"] = 1, ["Status"] = "Submitted",
+            ["SubmittedBy"] = "editor1", ["SubmittedByName"] = "王编辑", ["MetadataJson"] = "{}", ["ChannelsJson"] = "[]",
+            ["ReviewsJson"] = "[]", ["CreatedAt"] = DateTimeOffset.UtcNow.AddMinutes(-5), ["UpdatedAt"] = DateTimeOffset.UtcNow.AddMinutes(-5),
+            ["IdempotencyKey"] = key,
+        });
+
+        var retry = await editor.PostJsonAsync("api/items", Submissions.Policy(), key);
+
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal(id, (string?)(await ApiClient.ReadJsonAsync(retry))["id"]);
+        var item = await editor.WaitForStageAsync(id, "initial");
+        Assert.NotNull((string?)item["indexNumber"]);
+        var differentContent = await editor.PostJsonAsync("api/items", Submissions.Policy(title: "另一篇稿件"), key);
+        Assert.Equal(HttpStatusCode.Accepted, differentContent.StatusCode); // running review: the key answers with the same item
     }
 
     [Fact]
