@@ -55,6 +55,10 @@ public class WebsiteTests(SharedHost host)
 
         Assert.Contains("临商务字〔2023〕12号", page);
         Assert.Contains("<h2 id=\"attachments\">附件</h2>", page);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"../site.css\">", page);
+        var css = await site.GetAsync("site/site.css");
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("table.xxgk-meta", await css.Content.ReadAsStringAsync());
         Assert.Contains(url, await site.GetStringAsync("site/sitemap.xml"));
         Assert.Contains(title, await site.GetStringAsync("site/index.html"));
         Assert.Contains(title, await site.GetStringAsync("site/lists/swj/index.html"));

@@ -23,6 +23,7 @@ public static class SiteIndexRenderer
             var html = new StringBuilder();
             html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .Append(Encoder.Encode(heading)).Append(" - ").Append(Encoder.Encode(site.SiteTitle)).Append("</title>\n")
+                .Append("<link rel=\"stylesheet\" href=\"").Append(toRoot).Append(SiteStyles.Path).Append("\">\n")
                 .Append("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"").Append(toRoot).Append("feed.xml\" title=\"最新信息\">\n")
                 .Append("</head>\n<body>\n<header><p><a href=\"").Append(toRoot).Append("index.html\">").Append(Encoder.Encode(site.SiteTitle)).Append("</a></p>\n");
             if (categories.Count > 0)

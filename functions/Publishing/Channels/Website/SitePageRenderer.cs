@@ -20,6 +20,7 @@ public static class SitePageRenderer
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(title).Append(" - ").Append(Encoder.Encode(site.SiteTitle)).Append("</title>\n")
+            .Append("<link rel=\"stylesheet\" href=\"../").Append(SiteStyles.Path).Append("\">\n")
             .Append("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"../feed.xml\" title=\"最新信息\">\n")
             .Append("</head>\n<body>\n<header><p><a href=\"../index.html\">").Append(Encoder.Encode(site.SiteTitle)).Append("</a></p></header>\n")
             .Append("<main>\n<article>\n");

@@ -180,6 +180,7 @@ public sealed class WebsitePublisher(
             }
         }
 
+        await UploadAsync(SiteStyles.Path, SiteStyles.Css, "text/css; charset=utf-8", cancellationToken);
         await UploadAsync("sitemap.xml", SiteIndexRenderer.Sitemap(site, newestFirst), "application/xml; charset=utf-8", cancellationToken);
         await UploadAsync("feed.xml", SiteIndexRenderer.AtomFeed(site, newestFirst), "application/atom+xml; charset=utf-8", cancellationToken);
 
