@@ -6,6 +6,7 @@ namespace Publishing.Channels;
 /// <summary>The resilience settings each channel's options carry, so each channel can be tuned on its own.</summary>
 public interface IChannelResilienceOptions
 {
+    Uri BaseUrl { get; }
     TimeSpan AttemptTimeout { get; }
     TimeSpan TotalTimeout { get; }
     int MaxRetryAttempts { get; }
@@ -47,6 +48,15 @@ public static class ChannelResilience
                 BreakDuration = TimeSpan.FromSeconds(30),
             })
             .AddTimeout(options.AttemptTimeout);
+    }
+
+    /// <summary>Base address and a last-resort timeout for a channel's HttpClient; the pipeline owns the real timeouts.</summary>
+    public static void ConfigureHttpClient(HttpClient http, IChannelResilienceOptions options)
+    {
+        // Paths are relative ("cgi-bin/…", "2/statuses/…"), so a base URL with a path prefix must end in '/'.
+        string baseUrl = options.BaseUrl.AbsoluteUri;
+        http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+        http.Timeout = options.TotalTimeout + TimeSpan.FromSeconds(5);
     }
 
     /// <summary>Whether the pipeline may send <paramref name="request"/> again after <paramref name="outcome"/>.</summary>

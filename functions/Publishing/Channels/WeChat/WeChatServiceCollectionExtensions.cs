@@ -10,7 +10,7 @@ public static class WeChatServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="WeChatClient"/> (typed HttpClient), the singleton <see cref="WeChatTokenCache"/> and
-    /// options from <c>Publishing:WeChat</c>. Both HTTP clients share the resilience pipeline of <see cref="WeChatResilience"/>.
+    /// options from <c>Publishing:WeChat</c>. Both HTTP clients share the resilience pipeline of <see cref="ChannelResilience"/>.
     /// </summary>
     public static IServiceCollection AddWeChatChannel(this IServiceCollection services)
     {
@@ -31,15 +31,8 @@ public static class WeChatServiceCollectionExtensions
         return services;
     }
 
-    static void ConfigureHttpClient(IServiceProvider provider, HttpClient http)
-    {
-        var options = provider.GetRequiredService<IOptionsMonitor<WeChatOptions>>().CurrentValue;
-        // Paths are relative ("cgi-bin/…"), so a base URL with a path prefix must end in '/'.
-        string baseUrl = options.BaseUrl.AbsoluteUri;
-        http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-        // The pipeline owns timeouts; this only stops a request the pipeline somehow lost.
-        http.Timeout = options.TotalTimeout + TimeSpan.FromSeconds(5);
-    }
+    static void ConfigureHttpClient(IServiceProvider provider, HttpClient http) =>
+        ChannelResilience.ConfigureHttpClient(http, provider.GetRequiredService<IOptionsMonitor<WeChatOptions>>().CurrentValue);
 
     static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context) =>
         ChannelResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptionsMonitor<WeChatOptions>>().CurrentValue);

@@ -7,7 +7,7 @@ namespace Publishing.Channels.Weibo;
 
 public static class WeiboServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="WeiboClient"/> (typed HttpClient with <see cref="WeiboResilience"/>) and options from <c>Publishing:Weibo</c>.</summary>
+    /// <summary>Registers <see cref="WeiboClient"/> (typed HttpClient with <see cref="ChannelResilience"/>) and options from <c>Publishing:Weibo</c>.</summary>
     public static IServiceCollection AddWeiboChannel(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -23,15 +23,8 @@ public static class WeiboServiceCollectionExtensions
         return services;
     }
 
-    static void ConfigureHttpClient(IServiceProvider provider, HttpClient http)
-    {
-        var options = provider.GetRequiredService<IOptionsMonitor<WeiboOptions>>().CurrentValue;
-        // Paths are relative ("2/statuses/…"), so a base URL with a path prefix must end in '/'.
-        string baseUrl = options.BaseUrl.AbsoluteUri;
-        http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-        // The pipeline owns timeouts; this only stops a request the pipeline somehow lost.
-        http.Timeout = options.TotalTimeout + TimeSpan.FromSeconds(5);
-    }
+    static void ConfigureHttpClient(IServiceProvider provider, HttpClient http) =>
+        ChannelResilience.ConfigureHttpClient(http, provider.GetRequiredService<IOptionsMonitor<WeiboOptions>>().CurrentValue);
 
     static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context) =>
         ChannelResilience.Configure(builder, context.ServiceProvider.GetRequiredService<IOptionsMonitor<WeiboOptions>>().CurrentValue);
