@@ -20,7 +20,7 @@ public static class SiteIndexRenderer
 
     /// <summary>The list's front page: its newest entries, the 栏目 navigation and a link to the archive page that continues it.</summary>
     public static string FrontPage(
-        SiteOptions site, SiteList list, string heading, IReadOnlyList<SiteListSlot> newestFirst, long live, long? olderPage,
+        SiteOptions site, SiteList list, string heading, IReadOnlyList<SiteListEntry> newestFirst, long live, long? olderPage,
         IReadOnlyList<SiteCategories.Category> categories)
     {
         var html = Open(site, list, heading);
@@ -49,7 +49,7 @@ public static class SiteIndexRenderer
     /// Archive page <paramref name="page"/>: the entries of its block, newest first. "上一页" leads to the newer page
     /// (the front page from the newest archive page), "下一页" to the older one.
     /// </summary>
-    public static string ArchivePage(SiteOptions site, SiteList list, string heading, long page, IReadOnlyList<SiteListSlot> newestFirst, bool hasNewerPage)
+    public static string ArchivePage(SiteOptions site, SiteList list, string heading, long page, IReadOnlyList<SiteListEntry> newestFirst, bool hasNewerPage)
     {
         var html = Open(site, list, heading);
         Entries(html.Append("</header>\n<main>\n<h1>").Append(Encoder.Encode(heading)).Append("</h1>\n"), list, newestFirst);
@@ -78,7 +78,7 @@ public static class SiteIndexRenderer
     }
 
     /// <summary>One sitemap chunk: the articles of one block of the home list (the first chunk also names the front page).</summary>
-    public static string SitemapChunk(SiteOptions site, long chunk, IReadOnlyList<SiteListSlot> entries)
+    public static string SitemapChunk(SiteOptions site, long chunk, IReadOnlyList<SitemapUrl> entries)
     {
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         if (chunk == 1)
@@ -95,7 +95,7 @@ public static class SiteIndexRenderer
         return xml.Append("</urlset>\n").ToString();
     }
 
-    public static string AtomFeed(SiteOptions site, IReadOnlyList<SiteListSlot> newestFirst)
+    public static string AtomFeed(SiteOptions site, IReadOnlyList<SiteListEntry> newestFirst)
     {
         DateTimeOffset updated = newestFirst.Count > 0 ? newestFirst.Max(e => e.UpdatedAt) : DateTimeOffset.UnixEpoch;
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n");
@@ -129,7 +129,7 @@ public static class SiteIndexRenderer
             .Append("</head>\n<body>\n<header><p><a href=\"").Append(toRoot).Append("index.html\">").Append(Encoder.Encode(site.SiteTitle)).Append("</a></p>\n");
     }
 
-    static void Entries(StringBuilder html, SiteList list, IReadOnlyList<SiteListSlot> newestFirst)
+    static void Entries(StringBuilder html, SiteList list, IReadOnlyList<SiteListEntry> newestFirst)
     {
         if (newestFirst.Count == 0)
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 
@@ -37,51 +39,11 @@ public sealed class SiteListCounter : ITableEntity
 
     public long ChunksVersion { get; set; }
 
+    /// <summary>Archive pages all of whose entries were retracted (<see cref="Website.EmptyPages"/>).</summary>
+    public string EmptyPages { get; set; } = "";
+
     /// <summary>The list's heading: 最新信息, or the 栏目 name its first entry carried.</summary>
     public string Heading { get; set; } = "";
-}
-
-/// <summary>An entry's place on a list: what list pages, the sitemap and the feed show of it.</summary>
-public sealed class SiteListSlot : ITableEntity
-{
-    const string Prefix = "slot:";
-
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
-    public long Position { get; set; }
-    public string ItemId { get; set; } = "";
-    public string Title { get; set; } = "";
-    public string? Publisher { get; set; }
-    public string Summary { get; set; } = "";
-    public DateTimeOffset PublishedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-
-    public string Path => SiteEntry.PathFor(ItemId);
-
-    /// <summary>Row keys run from the newest position to the oldest, so a query returns newest first.</summary>
-    public static string RowKeyOf(long position) =>
-        Prefix + (999_999_999_999L - position).ToString("D12", CultureInfo.InvariantCulture);
-
-    public static string NewestRowKey => Prefix;
-
-    public static string PastOldestRowKey => "slot;";
-
-    public static SiteListSlot From(SiteEntry entry) => new()
-    {
-        ItemId = entry.ItemId,
-        Title = entry.Title,
-        Publisher = entry.Publisher,
-        Summary = entry.Summary,
-        PublishedAt = entry.PublishedAt,
-        UpdatedAt = entry.UpdatedAt,
-    };
-
-    public bool SameContentAs(SiteListSlot other) =>
-        Title == other.Title && Publisher == other.Publisher && Summary == other.Summary
-        && PublishedAt == other.PublishedAt && UpdatedAt == other.UpdatedAt;
 }
 
 /// <summary>
@@ -102,4 +64,80 @@ public sealed class SiteListMember : ITableEntity
     public bool Removed { get; set; }
 
     public static string RowKeyOf(string itemId) => Prefix + Storage.TableKeys.Escape(itemId);
+}
+
+/// <summary>An entry as list pages and the feed show it.</summary>
+public sealed record SiteListEntry(
+    long Position, string ItemId, string Title, string? Publisher, string Summary, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt)
+{
+    public string Path => SiteEntry.PathFor(ItemId);
+
+    public static SiteListEntry From(SiteEntry entry) =>
+        new(0, entry.ItemId, entry.Title, entry.Publisher, entry.Summary, entry.PublishedAt, entry.UpdatedAt);
+}
+
+/// <summary>An entry as a sitemap chunk shows it.</summary>
+public sealed record SitemapUrl(long Position, string ItemId, DateTimeOffset UpdatedAt)
+{
+    public string Path => SiteEntry.PathFor(ItemId);
+}
+
+/// <summary>
+/// Rows that hold a list of values as JSON: one archive page's entries (<c>block:</c>), one sitemap chunk's
+/// addresses (<c>chunk:</c>), the categories, a policy's interpretations. Each is read with one point read, so a
+/// publish never queries a range of rows. JSON longer than a Table property holds is split over several properties.
+/// </summary>
+public static class SiteJsonRows
+{
+    public const string BlockPrefix = "block:";
+    public const string ChunkPrefix = "chunk:";
+
+    /// <summary>Characters per property: Table storage allows 64 KiB of UTF-16 per string property.</summary>
+    const int PartLength = 30_000;
+
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // Chinese stays readable and takes 2 bytes, not a 6-character \uXXXX each.
+        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public static string BlockKey(long block) => BlockPrefix + block.ToString("D12", CultureInfo.InvariantCulture);
+
+    public static string ChunkKey(long chunk) => ChunkPrefix + chunk.ToString("D12", CultureInfo.InvariantCulture);
+
+    public static List<T> Read<T>(TableEntity? row)
+    {
+        if (row is null)
+        {
+            return [];
+        }
+
+        var text = new System.Text.StringBuilder();
+        for (int part = 0; row.GetString("Json" + part) is { } chunk; part++)
+        {
+            text.Append(chunk);
+        }
+
+        return text.Length == 0 ? [] : JsonSerializer.Deserialize<List<T>>(text.ToString(), Json) ?? [];
+    }
+
+    public static TableEntity Write<T>(string partitionKey, string rowKey, IEnumerable<T> values)
+    {
+        string text = JsonSerializer.Serialize(values, Json);
+        var row = new TableEntity(partitionKey, rowKey);
+        int part = 0;
+        for (int start = 0; start < text.Length; part++)
+        {
+            int length = Math.Min(PartLength, text.Length - start);
+            if (start + length < text.Length && char.IsHighSurrogate(text[start + length - 1]))
+            {
+                length--;
+            }
+
+            row["Json" + part] = text.Substring(start, length);
+            start += length;
+        }
+
+        return row;
+    }
 }

@@ -5,14 +5,23 @@ using Publishing.Storage;
 namespace Publishing.Channels.Website;
 
 /// <summary>
-/// The site's lists in Table storage. An entry's slot, its member row and the list's counter change in one entity
-/// group transaction conditioned on the counter's ETag, so concurrent publishers never lose or duplicate an entry
-/// and every change has its own list version. No lock: a publisher that loses the race reads again and retries.
+/// The site's lists in Table storage, one partition per list: a counter row, one member row per item, one row per
+/// archive page holding its entries, and (home list) one row per sitemap chunk. A change writes the page's row, the
+/// chunk's row, the member row and the counter in one entity group transaction conditioned on their ETags, so
+/// concurrent publishers never lose or duplicate an entry and every change has its own list version. No lock: a
+/// publisher that loses the race reads again and retries. Only point reads: the cost does not depend on the list's
+/// length (Azurite, unlike Table storage, scans the whole table for any range query).
 /// </summary>
-public sealed class SiteListStore(TableClient table)
+public sealed class SiteListStore(TableClient table, SiteOptions site)
 {
-    /// <summary>Where a change landed: the entry's position, and the list's counter as the change left it.</summary>
-    public sealed record Change(long Position, SiteListCounter Counter)
+    /// <summary>A list's archive page as one row held it at list version <paramref name="Version"/>, oldest first.</summary>
+    public sealed record Page(long Number, IReadOnlyList<SiteListEntry> Entries, long Version);
+
+    /// <summary>A sitemap chunk's addresses as its row held them at list version <paramref name="Version"/>.</summary>
+    public sealed record Chunk(long Number, IReadOnlyList<SitemapUrl> Urls, long Version);
+
+    /// <summary>Where a change landed: the position, the counter as the change left it, and the page and chunk it wrote.</summary>
+    public sealed record Change(long Position, SiteListCounter Counter, Page? Page, Chunk? Chunk)
     {
         /// <summary>The first list version that includes the change.</summary>
         public long Version => Counter.Version;
@@ -29,37 +38,49 @@ public sealed class SiteListStore(TableClient table)
     /// <paramref name="likelyNew"/> (the item was not on the site) skips looking for its member row first: the
     /// create-only insert of that row finds out.
     /// </summary>
-    public async Task<Change> PutAsync(SiteList list, SiteListSlot content, string heading, bool likelyNew, CancellationToken cancellationToken)
+    public async Task<Change> PutAsync(SiteList list, SiteListEntry content, string heading, bool likelyNew, CancellationToken cancellationToken)
     {
         for (int attempt = 0; ; attempt++)
         {
             var counterTask = CounterAsync(list, cancellationToken);
             var member = attempt == 0 && likelyNew ? null : await MemberAsync(list, content.ItemId, cancellationToken);
             var counter = await counterTask;
-            var next = Next(list, counter, heading);
-            var actions = new List<TableTransactionAction>();
-            long position;
-            if (member is { Removed: false })
+            bool listed = member is { Removed: false };
+            if (listed && counter is null)
             {
-                if (counter is null)
-                {
-                    throw new InvalidOperationException($"List {list.Key} has a member row for {content.ItemId} but no counter; they are written together.");
-                }
-
-                position = member.Position;
-                var current = await SlotAsync(list, position, cancellationToken);
-                if (current is not null && current.SameContentAs(content))
-                {
-                    return new Change(position, counter);
-                }
-
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, Slot(list, content, position)));
+                throw new InvalidOperationException($"List {list.Key} has a member row for {content.ItemId} but no counter; they are written together.");
             }
-            else
+
+            long position = listed ? member!.Position : (counter?.Count ?? 0) + 1;
+            var (pageRow, chunkRow) = await RowsAsync(list, position, cancellationToken);
+            var entries = SiteJsonRows.Read<SiteListEntry>(pageRow);
+            var placed = content with { Position = position };
+            if (listed && entries.Contains(placed))
             {
-                position = ++next.Count;
+                return new Change(position, counter!, new Page(PageOf(position), entries, counter!.Version), null);
+            }
+
+            var next = Next(list, counter, heading);
+            if (!listed)
+            {
+                next.Count = position;
                 next.Live++;
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Slot(list, content, position)));
+            }
+
+            next.Version++;
+            entries = [.. entries.Where(e => e.Position != position), placed];
+            entries.Sort((a, b) => a.Position.CompareTo(b.Position));
+            var actions = new List<TableTransactionAction> { RowWrite(pageRow, SiteJsonRows.Write(list.PartitionKey, SiteJsonRows.BlockKey(PageOf(position)), entries)) };
+            List<SitemapUrl>? urls = null;
+            if (list.IsHome)
+            {
+                urls = [.. SiteJsonRows.Read<SitemapUrl>(chunkRow).Where(u => u.Position != position), new SitemapUrl(position, content.ItemId, content.UpdatedAt)];
+                urls.Sort((a, b) => a.Position.CompareTo(b.Position));
+                actions.Add(RowWrite(chunkRow, SiteJsonRows.Write(list.PartitionKey, SiteJsonRows.ChunkKey(ChunkOf(position)), urls)));
+            }
+
+            if (!listed)
+            {
                 var joined = new SiteListMember { PartitionKey = list.PartitionKey, RowKey = SiteListMember.RowKeyOf(content.ItemId), Position = position };
                 // Back on the list after a retraction: a new position, as for a new entry.
                 actions.Add(member is null
@@ -67,18 +88,17 @@ public sealed class SiteListStore(TableClient table)
                     : new TableTransactionAction(TableTransactionActionType.UpdateReplace, joined, member.ETag));
             }
 
-            next.Version++;
             actions.Add(CounterWrite(counter, next));
             if (await TrySubmitAsync(actions, next, attempt, cancellationToken))
             {
-                return new Change(position, next);
+                return new Change(position, next, new Page(PageOf(position), entries, next.Version), urls is null ? null : new Chunk(ChunkOf(position), urls, next.Version));
             }
         }
     }
 
     /// <summary>
     /// Takes the entry off the list; <c>null</c> when it never was on it. Run again after it is off, it answers the
-    /// position it had and the current version, so the caller can still make sure no page shows it.
+    /// position it had and the current counter, so the caller can still make sure no page shows it.
     /// </summary>
     public async Task<Change?> RemoveAsync(SiteList list, string itemId, CancellationToken cancellationToken)
     {
@@ -94,22 +114,94 @@ public sealed class SiteListStore(TableClient table)
 
             if (member.Removed)
             {
-                return new Change(member.Position, counter);
+                return new Change(member.Position, counter, null, null);
             }
 
+            long position = member.Position;
+            var (pageRow, chunkRow) = await RowsAsync(list, position, cancellationToken);
+            var entries = SiteJsonRows.Read<SiteListEntry>(pageRow).Where(e => e.Position != position).ToList();
             var next = Next(list, counter, counter.Heading);
             next.Live--;
             next.Version++;
-            List<TableTransactionAction> actions =
-            [
-                new(TableTransactionActionType.Delete, new TableEntity(list.PartitionKey, SiteListSlot.RowKeyOf(member.Position)), ETag.All),
-                new(TableTransactionActionType.UpdateReplace,
-                    new SiteListMember { PartitionKey = list.PartitionKey, RowKey = member.RowKey, Position = member.Position, Removed = true }, member.ETag),
-                CounterWrite(counter, next),
-            ];
+            if (entries.Count == 0)
+            {
+                next.EmptyPages = EmptyPages.Add(next.EmptyPages, PageOf(position));
+            }
+
+            var actions = new List<TableTransactionAction> { RowWrite(pageRow, SiteJsonRows.Write(list.PartitionKey, SiteJsonRows.BlockKey(PageOf(position)), entries)) };
+            List<SitemapUrl>? urls = null;
+            if (list.IsHome)
+            {
+                urls = SiteJsonRows.Read<SitemapUrl>(chunkRow).Where(u => u.Position != position).ToList();
+                actions.Add(RowWrite(chunkRow, SiteJsonRows.Write(list.PartitionKey, SiteJsonRows.ChunkKey(ChunkOf(position)), urls)));
+            }
+
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace,
+                new SiteListMember { PartitionKey = list.PartitionKey, RowKey = member.RowKey, Position = position, Removed = true }, member.ETag));
+            actions.Add(CounterWrite(counter, next));
             if (await TrySubmitAsync(actions, next, attempt, cancellationToken))
             {
-                return new Change(member.Position, next);
+                return new Change(position, next, new Page(PageOf(position), entries, next.Version), urls is null ? null : new Chunk(ChunkOf(position), urls, next.Version));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends entries already online to a list, a page at a time (the page row, its members, its sitemap chunks
+    /// and the counter in one transaction). An entry found already a member (an import cut short and run again)
+    /// makes that page's entries go through <see cref="PutAsync"/> one by one instead.
+    /// </summary>
+    public async Task ImportAsync(SiteList list, IReadOnlyList<SiteListEntry> entries, string heading, CancellationToken cancellationToken)
+    {
+        for (int index = 0, attempt = 0; index < entries.Count;)
+        {
+            var counter = await CounterAsync(list, cancellationToken);
+            long first = (counter?.Count ?? 0) + 1;
+            long page = PageOf(first);
+            int room = (int)Math.Min(page * site.PageSize - first + 1, 90);
+            var batch = entries.Skip(index).Take(room).Select((e, i) => e with { Position = first + i }).ToList();
+            var pageRow = await RowAsync(list.PartitionKey, SiteJsonRows.BlockKey(page), cancellationToken);
+            var actions = new List<TableTransactionAction>
+            {
+                RowWrite(pageRow, SiteJsonRows.Write(list.PartitionKey, SiteJsonRows.BlockKey(page), SiteJsonRows.Read<SiteListEntry>(pageRow).Concat(batch))),
+            };
+            if (list.IsHome)
+            {
+                foreach (var chunk in batch.GroupBy(e => ChunkOf(e.Position)))
+                {
+                    var chunkRow = await RowAsync(list.PartitionKey, SiteJsonRows.ChunkKey(chunk.Key), cancellationToken);
+                    var urls = SiteJsonRows.Read<SitemapUrl>(chunkRow).Concat(chunk.Select(e => new SitemapUrl(e.Position, e.ItemId, e.UpdatedAt)));
+                    actions.Add(RowWrite(chunkRow, SiteJsonRows.Write(list.PartitionKey, SiteJsonRows.ChunkKey(chunk.Key), urls)));
+                }
+            }
+
+            actions.AddRange(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Add,
+                new SiteListMember { PartitionKey = list.PartitionKey, RowKey = SiteListMember.RowKeyOf(e.ItemId), Position = e.Position })));
+            var next = Next(list, counter, heading);
+            next.Count += batch.Count;
+            next.Live += batch.Count;
+            next.Version++;
+            actions.Add(CounterWrite(counter, next));
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                index += batch.Count;
+            }
+            catch (TableTransactionFailedException e) when (ConcurrencyRetry.IsConflict(e))
+            {
+                if (await MemberAsync(list, batch[0].ItemId, cancellationToken) is not null || ++attempt > 3)
+                {
+                    foreach (var entry in batch)
+                    {
+                        await PutAsync(list, entry, heading, likelyNew: false, cancellationToken);
+                    }
+
+                    index += batch.Count;
+                }
+                else
+                {
+                    await ConcurrencyRetry.DelayAsync(attempt, cancellationToken);
+                }
             }
         }
     }
@@ -125,28 +217,56 @@ public sealed class SiteListStore(TableClient table)
     public Task<SiteListCounter> MarkChunkWrittenAsync(SiteList list, long chunk, SiteListCounter known, CancellationToken cancellationToken) =>
         MarkAsync(list, known, c => c.Chunks >= chunk, c => { c.Chunks = chunk; c.ChunksVersion = c.Version; }, cancellationToken);
 
-    /// <summary>Up to <paramref name="count"/> entries, newest first.</summary>
-    public Task<List<SiteListSlot>> NewestAsync(SiteList list, int count, CancellationToken cancellationToken) =>
-        QueryAsync(list, SiteListSlot.NewestRowKey, SiteListSlot.PastOldestRowKey, count, cancellationToken);
+    /// <summary>Archive page <paramref name="page"/>'s entries, oldest first.</summary>
+    public async Task<IReadOnlyList<SiteListEntry>> PageAsync(SiteList list, long page, CancellationToken cancellationToken) =>
+        SiteJsonRows.Read<SiteListEntry>(await RowAsync(list.PartitionKey, SiteJsonRows.BlockKey(page), cancellationToken));
 
-    /// <summary>The entries at positions <paramref name="first"/>…<paramref name="last"/>, newest first.</summary>
-    public Task<List<SiteListSlot>> RangeAsync(SiteList list, long first, long last, CancellationToken cancellationToken) =>
-        QueryAsync(list, SiteListSlot.RowKeyOf(last), SiteListSlot.RowKeyOf(first - 1), (int)(last - first + 1), cancellationToken);
+    /// <summary>Sitemap chunk <paramref name="chunk"/>'s addresses (home list), oldest first.</summary>
+    public async Task<IReadOnlyList<SitemapUrl>> ChunkAsync(long chunk, CancellationToken cancellationToken) =>
+        SiteJsonRows.Read<SitemapUrl>(await RowAsync(SiteList.Home.PartitionKey, SiteJsonRows.ChunkKey(chunk), cancellationToken));
 
-    async Task<List<SiteListSlot>> QueryAsync(SiteList list, string fromKey, string beforeKey, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to <paramref name="count"/> entries, newest first, from the newest archive pages; <paramref name="known"/>
+    /// is used instead of reading its page again.
+    /// </summary>
+    public async Task<List<SiteListEntry>> NewestAsync(SiteList list, SiteListCounter counter, int count, Page? known, CancellationToken cancellationToken)
     {
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {list.PartitionKey} and RowKey ge {fromKey} and RowKey lt {beforeKey}");
-        var result = new List<SiteListSlot>(count);
-        await foreach (var slot in table.QueryAsync<SiteListSlot>(filter, maxPerPage: Math.Min(count, 1000), cancellationToken: cancellationToken))
+        var result = new List<SiteListEntry>(count);
+        if (counter.Count == 0 || count <= 0)
         {
-            result.Add(slot);
-            if (result.Count == count)
-            {
-                break;
-            }
+            return result;
         }
 
-        return result;
+        // Pages not known to be empty hold at least one entry each, so at most `count` of them are read. The ones
+        // that hold the newest entries when none was retracted (the newest page may hold just one) are read at once.
+        var candidates = EmptyPages.NewestNotEmpty(counter.EmptyPages, PageOf(counter.Count), count);
+
+        int batch = (count - 1 + site.PageSize - 1) / site.PageSize + 1;
+        for (int next = 0; next < candidates.Count && result.Count < count; next += batch, batch = 1)
+        {
+            var pages = await Task.WhenAll(candidates.Skip(next).Take(batch).Select(p =>
+                known?.Number == p && known.Version == counter.Version ? Task.FromResult(known.Entries) : PageAsync(list, p, cancellationToken)));
+            result.AddRange(pages.SelectMany(entries => entries.OrderByDescending(e => e.Position)));
+        }
+
+        return result.Take(count).ToList();
+    }
+
+    public long PageOf(long position) => SiteList.BlockOf(position, site.PageSize);
+
+    public long ChunkOf(long position) => SiteList.BlockOf(position, site.SitemapChunkSize);
+
+    async Task<(TableEntity? Page, TableEntity? Chunk)> RowsAsync(SiteList list, long position, CancellationToken cancellationToken)
+    {
+        var page = RowAsync(list.PartitionKey, SiteJsonRows.BlockKey(PageOf(position)), cancellationToken);
+        var chunk = list.IsHome ? RowAsync(list.PartitionKey, SiteJsonRows.ChunkKey(ChunkOf(position)), cancellationToken) : Task.FromResult<TableEntity?>(null);
+        return (await page, await chunk);
+    }
+
+    async Task<TableEntity?> RowAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
     }
 
     async Task<SiteListCounter> MarkAsync(
@@ -202,24 +322,11 @@ public sealed class SiteListStore(TableClient table)
         return member.HasValue ? member.Value : null;
     }
 
-    async Task<SiteListSlot?> SlotAsync(SiteList list, long position, CancellationToken cancellationToken)
-    {
-        var slot = await table.GetEntityIfExistsAsync<SiteListSlot>(list.PartitionKey, SiteListSlot.RowKeyOf(position), cancellationToken: cancellationToken);
-        return slot.HasValue ? slot.Value : null;
-    }
-
-    static SiteListSlot Slot(SiteList list, SiteListSlot content, long position) => new()
-    {
-        PartitionKey = list.PartitionKey,
-        RowKey = SiteListSlot.RowKeyOf(position),
-        Position = position,
-        ItemId = content.ItemId,
-        Title = content.Title,
-        Publisher = content.Publisher,
-        Summary = content.Summary,
-        PublishedAt = content.PublishedAt,
-        UpdatedAt = content.UpdatedAt,
-    };
+    /// <summary>Creates the row, or replaces it only if it is still the version read.</summary>
+    static TableTransactionAction RowWrite(TableEntity? current, TableEntity next) =>
+        current is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, next)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, current.ETag);
 
     static SiteListCounter Next(SiteList list, SiteListCounter? counter, string heading) => new()
     {
@@ -231,6 +338,7 @@ public sealed class SiteListStore(TableClient table)
         PagesVersion = counter?.PagesVersion ?? 0,
         Chunks = counter?.Chunks ?? 0,
         ChunksVersion = counter?.ChunksVersion ?? 0,
+        EmptyPages = counter?.EmptyPages ?? "",
         Heading = counter?.Heading is { Length: > 0 } kept ? kept : heading,
     };
 

@@ -52,15 +52,17 @@ public sealed partial class WebsitePublisher
         var container = blobs.GetBlobContainerClient(site.ContainerName);
         entries = tables.GetTableClient(site.TableName);
         files = new SiteFileWriter(container);
-        lists = new SiteListStore(entries);
+        lists = new SiteListStore(entries, site);
         categories = new SiteCategories(entries);
         interpretations = new SiteInterpretations(entries);
         listPages = new SiteListPages(site, lists, categories, files);
+        var import = new SiteImport(entries, lists, categories, interpretations, listPages);
         created = new CreateOnce(async ct =>
         {
             await container.CreateIfNotExistsAsync(cancellationToken: ct);
             await entries.CreateIfNotExistsAsync(ct);
             await files.OverwriteAsync(SiteStyles.Path, SiteStyles.Css, "text/css; charset=utf-8", ct);
+            await import.EnsureAsync(ct);
         });
     }
 
@@ -104,7 +106,7 @@ public sealed partial class WebsitePublisher
             policies.Add(policyId);
         }
 
-        var slot = SiteListSlot.From(entry);
+        var slot = SiteListEntry.From(entry);
         var category = SiteList.Category(entry.CategoryCode);
         var inCategory = lists.PutAsync(category, slot, entry.Category, likelyNew: previous is null, cancellationToken);
         var inHome = lists.PutAsync(SiteList.Home, slot, SiteListPages.HomeHeading, likelyNew: previous is null, cancellationToken);
@@ -243,7 +245,9 @@ public sealed partial class WebsitePublisher
 
     SiteEntry NewEntry(string itemId, int version, StoredVersion stored, VersionDocument document, SiteEntry? previous)
     {
+        // Whole milliseconds: the same instant whether read back from a row or from a list page's JSON.
         DateTimeOffset now = time.GetUtcNow();
+        now = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         return new SiteEntry
         {
             RowKey = itemId,

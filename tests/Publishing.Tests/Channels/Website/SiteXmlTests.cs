@@ -56,11 +56,7 @@ public class SiteXmlTests
     {
         string title = Regex.Unescape(escapedTitle);
         var site = new SiteOptions { SiteTitle = "政府信息公开" + title };
-        var entry = new SiteListSlot
-        {
-            Position = 1, ItemId = "0123456789abcdef0123456789abcdef", Title = title, Publisher = title, Summary = title,
-            PublishedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
-        };
+        var entry = new SiteListEntry(1, "0123456789abcdef0123456789abcdef", title, title, title, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
         var feed = XDocument.Parse(SiteIndexRenderer.AtomFeed(site, [entry]));
 
@@ -73,11 +69,11 @@ public class SiteXmlTests
 
     [Theory]
     [MemberData(nameof(HostileTitles))]
-    public void Sitemap_OfEntriesWithHostileTitles_StaysWellFormed(string escapedTitle)
+    public void Sitemap_OnASiteWithAHostileTitle_StaysWellFormed(string escapedTitle)
     {
         string title = Regex.Unescape(escapedTitle);
         var site = new SiteOptions { SiteTitle = title };
-        var entry = new SiteListSlot { Position = 1, ItemId = "0123456789abcdef0123456789abcdef", Title = title, Summary = title, UpdatedAt = DateTimeOffset.UnixEpoch };
+        var entry = new SitemapUrl(1, "0123456789abcdef0123456789abcdef", DateTimeOffset.UnixEpoch);
 
         var chunk = XDocument.Parse(SiteIndexRenderer.SitemapChunk(site, 1, [entry]));
         var index = XDocument.Parse(SiteIndexRenderer.SitemapIndex(site, 1));
