@@ -34,6 +34,24 @@ public class WebsitePublisherTests
     }
 
     [Fact]
+    public async Task TitleWithCharactersXmlForbids_IsPublished_AndTheFeedAndSitemapStayReadable()
+    {
+        var publisher = harness.Publisher();
+        // U+FFFF, a C0 control and a surrogate pair cut in half, as a broken converter leaves them.
+        string title = "关于\uFFFF做好\u0001外贸工作的通知\uD83D";
+        string id = await harness.SaveAsync(title);
+
+        await publisher.PublishAsync(id, 1);
+
+        var snapshot = await harness.SnapshotAsync();
+        Assert.Equal([id], snapshot.Feed());
+        Assert.Equal([id], snapshot.Sitemap());
+        // The cut pair is already U+FFFD (allowed in XML) once the version was stored as UTF-8; the rest is dropped.
+        Assert.Contains("<title>关于做好外贸工作的通知\uFFFD</title>", snapshot.Text("feed.xml"));
+        Assert.Equal([id], snapshot.Front(""));
+    }
+
+    [Fact]
     public async Task ArchivePages_AreNumberedFromTheOldest_SoNewItemsLeaveEarlierPagesUntouched()
     {
         var publisher = harness.Publisher();
