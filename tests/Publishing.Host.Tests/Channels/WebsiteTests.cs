@@ -59,7 +59,7 @@ public class WebsiteTests(SharedHost host)
         var css = await site.GetAsync("site/site.css");
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
         Assert.Contains("table.xxgk-meta", await css.Content.ReadAsStringAsync());
-        Assert.Contains(url, await SitemapUrlsAsync(site));
+        Assert.Contains(new Uri(url).AbsolutePath, await SitemapPathsAsync(site));
         Assert.Contains(title, await site.GetStringAsync("site/index.html"));
         Assert.Contains(title, await site.GetStringAsync("site/lists/swj/index.html"));
         var feed = XDocument.Parse(await site.GetStringAsync("site/feed.xml"));
@@ -70,7 +70,7 @@ public class WebsiteTests(SharedHost host)
         Assert.Equal(HttpStatusCode.OK, retract.StatusCode);
         Assert.Equal("Retracted", (string?)(await ApiClient.ReadJsonAsync(retract))["status"]);
         Assert.Equal(HttpStatusCode.NotFound, (await site.GetAsync(url)).StatusCode);
-        Assert.DoesNotContain(url, await SitemapUrlsAsync(site));
+        Assert.DoesNotContain(new Uri(url).AbsolutePath, await SitemapPathsAsync(site));
         Assert.DoesNotContain(title, await site.GetStringAsync("site/index.html"));
         Assert.DoesNotContain(title, await site.GetStringAsync("site/feed.xml"));
         var audit = await admin.GetJsonAsync($"api/items/{id}/audit");
@@ -146,18 +146,22 @@ public class WebsiteTests(SharedHost host)
         }
     }
 
-    /// <summary>Every address in every sitemap the sitemap index lists.</summary>
-    static async Task<List<string>> SitemapUrlsAsync(HttpClient site)
+    /// <summary>
+    /// The path of every address in every sitemap the sitemap index lists. Paths, not whole addresses: the host
+    /// processes of this test run share one site, each with its own port in its base address.
+    /// </summary>
+    static async Task<List<string>> SitemapPathsAsync(HttpClient site)
     {
         XNamespace sitemaps = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var index = XDocument.Parse(await site.GetStringAsync("site/sitemap.xml"));
-        var urls = new List<string>();
-        foreach (var chunk in index.Root!.Elements(sitemaps + "sitemap").Select(s => (string)s.Element(sitemaps + "loc")!))
+        var paths = new List<string>();
+        foreach (var chunk in index.Root!.Elements(sitemaps + "sitemap").Select(s => new Uri((string)s.Element(sitemaps + "loc")!).AbsolutePath))
         {
-            urls.AddRange(XDocument.Parse(await site.GetStringAsync(chunk)).Root!.Elements(sitemaps + "url").Select(u => (string)u.Element(sitemaps + "loc")!));
+            paths.AddRange(XDocument.Parse(await site.GetStringAsync(chunk)).Root!.Elements(sitemaps + "url")
+                .Select(u => new Uri((string)u.Element(sitemaps + "loc")!).AbsolutePath));
         }
 
-        return urls;
+        return paths;
     }
 
     [Fact]

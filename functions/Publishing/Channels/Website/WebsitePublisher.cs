@@ -106,10 +106,10 @@ public sealed partial class WebsitePublisher
             policies.Add(policyId);
         }
 
-        var slot = SiteListEntry.From(entry);
+        var listed = SiteListEntry.From(entry);
         var category = SiteList.Category(entry.CategoryCode);
-        var inCategory = lists.PutAsync(category, slot, entry.Category, likelyNew: previous is null, cancellationToken);
-        var inHome = lists.PutAsync(SiteList.Home, slot, SiteListPages.HomeHeading, likelyNew: previous is null, cancellationToken);
+        var inCategory = lists.PutAsync(category, listed, entry.Category, likelyNew: previous is null, cancellationToken);
+        var inHome = lists.PutAsync(SiteList.Home, listed, SiteListPages.HomeHeading, likelyNew: previous is null, cancellationToken);
         await Task.WhenAll(inCategory, inHome);
 
         // The category's front page is written before the navigation of any page links it.
