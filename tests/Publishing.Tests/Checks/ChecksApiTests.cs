@@ -47,8 +47,9 @@ public class ChecksApiTests
         Assert.Equal(StatusCodes.Status200OK, status);
         Assert.Equal("<p>联系电话13800138000</p>", json.GetProperty("sanitizedHtml").GetString());
         var finding = json.GetProperty("findings").EnumerateArray().Single();
-        Assert.Equal(("confidentiality", "block", "13800138000"),
-            (finding.GetProperty("aspect").GetString(), finding.GetProperty("severity").GetString(), finding.GetProperty("excerpt").GetString()));
+        Assert.Equal(("confidentiality", "block", "138****8000", "138****8000"),
+            (finding.GetProperty("aspect").GetString(), finding.GetProperty("severity").GetString(), finding.GetProperty("excerpt").GetString(),
+             finding.GetProperty("suggestion").GetString()));
         Assert.Equal(3 + 4, finding.GetProperty("start").GetInt32());
         Assert.Equal(7, finding.GetProperty("htmlStart").GetInt32());
     }
