@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.DurableTask.Client;
 using Publishing.Host.Tests.Support;
-using Publishing.Review;
+using Publishing.Lifecycle;
+using Publishing.Workflow;
 
 namespace Publishing.Host.Tests.Durability;
 
@@ -43,8 +44,8 @@ public class CrashRecoveryTests
         var instance = await EngineClient.GetInstanceAsync(host, id);
         Assert.NotNull(instance);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
-        var output = instance.ReadOutputAs<ReviewOutcome>()!;
-        Assert.Equal("Published", output.Status);
+        var output = instance.ReadOutputAs<ItemOutcome>()!;
+        Assert.Equal(ItemStatus.Published, output.Status);
         Assert.Equal(1, output.Version);
         Assert.Equal((string?)item["contentHash"], output.ContentHash);
 

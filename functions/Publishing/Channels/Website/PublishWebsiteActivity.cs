@@ -1,43 +1,37 @@
 using Microsoft.DurableTask;
-using Publishing.Audit;
+using Publishing.Lifecycle;
 
 namespace Publishing.Channels.Website;
 
-/// <summary>Publishes the approved version as a page of the government website.</summary>
-public sealed class PublishWebsiteActivity(
-    WebsitePublisher website, ContentIntegrity integrity, PublicationStore publications, AuditTrail audit, TimeProvider time)
-    : TaskActivity<ChannelPublishRequest, ChannelResult>
+/// <summary>
+/// Publishes the approved version as a page of the government website. Our own storage: a replay simply writes the
+/// page again, so a run that finds its own claim (<c>sending</c>) carries on.
+/// </summary>
+public sealed class PublishWebsiteActivity(WebsitePublisher website, ContentIntegrity integrity, PublicationStore publications)
+    : TaskActivity<ChannelPublishRequest, SendResult>
 {
-    public override async Task<ChannelResult> RunAsync(TaskActivityContext context, ChannelPublishRequest request)
+    public override async Task<SendResult> RunAsync(TaskActivityContext context, ChannelPublishRequest request)
     {
-        var record = await publications.UpdateAsync(request.ItemId, request.Version, request.Channel, r => r.Attempts++);
-        ChannelResult result;
-        if (await integrity.LoadApprovedAsync(request) is null)
+        var record = await publications.GetOrCreateAsync(request.ItemId, request.Version, request.Channel);
+        if (record.Attempts != request.Attempt || record.State is not (ChannelState.Pending or ChannelState.Sending))
         {
-            result = new ChannelResult(request.Channel, PublicationStates.Failed, null, ContentIntegrity.MismatchMessage);
-        }
-        else
-        {
-            try
-            {
-                // Writing the same page again is harmless, so a replay simply republishes.
-                string url = await website.PublishAsync(request.ItemId, request.Version);
-                result = new ChannelResult(request.Channel, PublicationStates.Published, url, null);
-            }
-            catch (Exception e)
-            {
-                await publications.UpdateAsync(request.ItemId, request.Version, request.Channel, r => r.LastError = e.Message);
-                throw;
-            }
+            return SendResult.NothingToWrite;
         }
 
-        await publications.UpdateAsync(request.ItemId, request.Version, request.Channel, r =>
+        if (record.State == ChannelState.Pending
+            && !(await publications.TransitionAsync(request.ItemId, request.Version, request.Channel, ChannelState.Sending, TransitionCause.Workflow,
+                when: r => r.Attempts == request.Attempt)).Applied)
         {
-            r.State = result.State;
-            r.Url = result.Url;
-            r.LastError = result.Error;
-        });
-        await ChannelAudit.AppendAsync(audit, time, request, result, $"attempt{record.Attempts}");
-        return result;
+            return SendResult.NothingToWrite;
+        }
+
+        if (await integrity.LoadApprovedAsync(request) is null)
+        {
+            return SendResult.Failed(ContentIntegrity.MismatchMessage);
+        }
+
+        // Exceptions go to the durable retry, which finds the claim and writes the page again.
+        string url = await website.PublishAsync(request.ItemId, request.Version);
+        return new SendResult(ChannelState.Published, url);
     }
 }
