@@ -26,6 +26,9 @@ public sealed class ChannelCommands(
 
     public const string RetryInProgress = "该渠道已在重试中";
 
+    /// <summary>A claimed retry whose orchestration does not exist this long after is taken to have lost its start.</summary>
+    static readonly TimeSpan LostStartAfter = TimeSpan.FromMinutes(1);
+
     /// <summary>Claims a new attempt of a failed channel (failed → pending, attempt + 1) and starts it under that attempt's instance id.</summary>
     public async Task<Outcome> RetryAsync(CurrentUser user, string id, string channel, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -49,8 +52,11 @@ public sealed class ChannelCommands(
         var record = await publications.GetOrCreateAsync(id, version, channel, cancellationToken);
         if (record.State == ChannelState.Pending && record.Attempts > 1)
         {
-            // Claimed earlier: if the start was lost (crash between claim and start), start it now, else it runs.
-            return await StartRetryAsync(item, version, channel, record.Attempts, durable, onlyIfMissing: true, cancellationToken);
+            // Claimed by someone else. Only a claim whose start was lost long ago (a crash between claim and start) is
+            // started again here; a fresh one is being started by its claimant right now.
+            return record.UpdatedAt < time.GetUtcNow() - LostStartAfter
+                ? await StartRetryAsync(item, version, channel, record.Attempts, durable, onlyIfMissing: true, cancellationToken)
+                : new Refused(RetryInProgress + "，请稍候刷新查看结果。");
         }
 
         var claimed = await publications.TransitionAsync(id, version, channel, ChannelState.Pending, TransitionCause.Retry,
@@ -161,7 +167,7 @@ public sealed class ChannelCommands(
 
         var claimed = await items.TryChangeAsync(id, r =>
         {
-            if (!(r.Status.IsPublication() || r.Status == ItemStatus.RetractFailed))
+            if (!(r.Status.IsPublication() || r.Status is ItemStatus.RetractFailed or ItemStatus.Publishing or ItemStatus.Scheduled))
             {
                 return false;
             }

@@ -7,7 +7,7 @@ using Publishing.Lifecycle;
 namespace Publishing.Channels;
 
 /// <summary>Publishing one channel and the website-first fan-out, shared by the publish and retry orchestrators.</summary>
-static class ChannelSteps
+public static class ChannelSteps
 {
     public const string WebsiteNotUp = "政府网站未发布成功，为避免微博、微信链接到不存在的页面，暂未发送。请先处理并重试政府网站渠道，成功后将自动发送。";
 
@@ -15,7 +15,7 @@ static class ChannelSteps
     /// The website first, so every social post links to a page that answers; then the other channels in parallel.
     /// Items without the website channel fan out at once.
     /// </summary>
-    public static async Task<List<ChannelResult>> FanOutAsync(TaskOrchestrationContext context, IReadOnlyList<ChannelPublishRequest> requests)
+    internal static async Task<List<ChannelResult>> FanOutAsync(TaskOrchestrationContext context, IReadOnlyList<ChannelPublishRequest> requests)
     {
         var results = new List<ChannelResult>();
         var social = requests.Where(r => r.Channel != Items.Channels.Website).ToList();
@@ -39,11 +39,11 @@ static class ChannelSteps
         return results;
     }
 
-    public static ChannelPublishRequest Request(PublishInput input, string channel, int attempt) =>
+    internal static ChannelPublishRequest Request(PublishInput input, string channel, int attempt) =>
         new(input.ItemId, input.Version, input.ContentHash, channel, attempt);
 
     /// <summary>One channel: the send step, then its result written with a durable retry; an exception is settled from the record.</summary>
-    public static async Task<ChannelResult> PublishAsync(TaskOrchestrationContext context, ChannelPublishRequest request)
+    internal static async Task<ChannelResult> PublishAsync(TaskOrchestrationContext context, ChannelPublishRequest request)
     {
         try
         {
@@ -68,7 +68,7 @@ static class ChannelSteps
         }
     }
 
-    public static Task<ChannelResult> ApplyAsync(
+    internal static Task<ChannelResult> ApplyAsync(
         TaskOrchestrationContext context, ChannelPublishRequest request, SendResult result, TransitionCause cause, string step) =>
         context.CallActivityAsync<ChannelResult>(nameof(ApplyChannelResultActivity), new ChannelOutcome(request, result, cause, step), ChannelRetries.Storage);
 }
