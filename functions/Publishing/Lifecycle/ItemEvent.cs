@@ -49,7 +49,10 @@ public static class AuditActions
     public const string RetryClaimed = "channel-retry";
     public const string Resolved = "channel-resolved";
     public const string RetractStarted = "retract-started";
-    public const string RetractFinished = "retract-finished";
+    /// <summary>A retraction round ended with every channel confirmed down.</summary>
+    public const string Retracted = "retracted";
+    /// <summary>A retraction round ended with some channel not confirmed down.</summary>
+    public const string RetractFailed = "retract-failed";
 
     /// <summary>The outcome of one call to a channel, e.g. <c>channel-published</c>.</summary>
     public static string Channel(ChannelState state) => "channel-" + state.ToApi();

@@ -49,7 +49,7 @@ public sealed class ItemStatusAggregator(
         ItemRecord record = await SetStatusAsync(itemId, version, status, cancellationToken);
         DateTimeOffset now = time.GetUtcNow();
         await audit.AppendAsync(itemId, new AuditEvent(
-            $"v{version}-retract-finished-r{round}", AuditActions.RetractFinished, actor, now, null, version,
+            $"v{version}-retract-finished-r{round}", status == ItemStatus.Retracted ? AuditActions.Retracted : AuditActions.RetractFailed, actor, now, null, version,
             JsonSerializer.Serialize(new
             {
                 status,

@@ -82,9 +82,10 @@ public static class ReviewsApi
 
         // Answer with the workflow's result: either our decision was recorded or someone else's won the race.
         var options = services.GetRequiredService<LifecycleOptions>();
+        // Wait until the stage is decided and its effect recorded (next stage, returned, approved), so the answer shows it.
         ItemRecord? after = await items.WaitForAsync(id,
-            r => ItemReadModel.Reviews(r).Any(x => x.CommandId == command.CommandId
-                 || (x.Version == command.Version && x.Stage == stage)),
+            r => ItemReadModel.Reviews(r).Any(x => x.Version == command.Version && x.Stage == stage)
+                 && !(r.Status == ItemStatus.InReview && r.Stage == stage && r.Version == command.Version),
             options.DecisionWait, cancellationToken);
         if (after is null)
         {

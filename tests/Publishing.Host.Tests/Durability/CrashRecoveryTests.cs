@@ -41,7 +41,14 @@ public class CrashRecoveryTests
         Assert.Equal(HttpStatusCode.OK, (await final.ReviewAsync(id, "final", "approve")).StatusCode);
         var item = await ReviewFlow.WaitForPublishedAsync(editor, id);
 
+        // The item shows its final status a moment before the orchestrations that set it complete.
         var instance = await EngineClient.GetInstanceAsync(host, id);
+        for (int i = 0; i < 100 && instance?.RuntimeStatus == OrchestrationRuntimeStatus.Running; i++)
+        {
+            await Task.Delay(200);
+            instance = await EngineClient.GetInstanceAsync(host, id);
+        }
+
         Assert.NotNull(instance);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         var output = instance.ReadOutputAs<ItemOutcome>()!;
