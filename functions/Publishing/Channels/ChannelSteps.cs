@@ -59,7 +59,9 @@ public static class ChannelSteps
                 Items.Channels.Weibo => await context.CallActivityAsync<SendResult>(nameof(PublishWeiboActivity), request, ChannelRetries.Never),
                 _ => SendResult.Failed($"未知的发布渠道“{request.Channel}”。"),
             };
-            return await ApplyAsync(context, request, sent, TransitionCause.Workflow, "send");
+            return sent is { Written: true, To: { } written }
+                ? new ChannelResult(request.Channel, written, sent.Url, sent.Error)
+                : await ApplyAsync(context, request, sent, TransitionCause.Workflow, "send");
         }
         catch (TaskFailedException e)
         {

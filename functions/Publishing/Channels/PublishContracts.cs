@@ -25,13 +25,15 @@ public sealed record ChannelPublishRequest(string ItemId, int Version, string Co
 /// cannot lose the remote id or turn the channel into <c>failed</c>.
 /// </summary>
 /// <param name="To">The state to move to; null when the record already holds the outcome (nothing to write).</param>
+/// <param name="Written">The step wrote <paramref name="To"/> itself (the website: our own storage, safe to redo).</param>
 public sealed record SendResult(
     ChannelState? To,
     string? Url = null,
     string? Error = null,
     string? WeiboId = null,
     string? ArticleId = null,
-    string? OutboxBlob = null)
+    string? OutboxBlob = null,
+    bool Written = false)
 {
     public static readonly SendResult NothingToWrite = new((ChannelState?)null);
 
