@@ -67,11 +67,13 @@ public sealed class PublishKillLoopTests(ITestOutputHelper output) : IAsyncLifet
         foreach (var (step, reached) in Steps)
         {
             int shares = weibo.CallCount(WeiboFake.SharePath), submits = wechat.CallCount(WeChatFake.SubmitPath), drafts = wechat.CallCount(WeChatFake.DraftAddPath);
+            int round = Array.FindIndex(Steps, s => s.Step == step) + 1;
             string id = await ReviewFlow.ApproveAllAsync(host.BaseAddress, new
             {
                 kind = "news",
-                title = $"商务局政策宣传（{step}）",
-                bodyHtml = $"<p>政策宣传活动现场，第{Array.FindIndex(Steps, s => s.Step == step) + 1}场。</p><p><img src=\"{images.Urls[0]}/c.jpg\" alt=\"现场\"></p>",
+                // Within WeChat's 32-character title limit, so every channel can publish.
+                title = $"商务局政策宣传活动第{round}场",
+                bodyHtml = $"<p>政策宣传活动现场，第{round}场。</p><p><img src=\"{images.Urls[0]}/c.jpg\" alt=\"现场\"></p>",
                 metadata = new { publisher = "临沂市商务局", orgCode = "1123045263", disclosureMode = "主动公开", category = "商务" },
                 channels = new[] { "website", "wechat", "weibo" },
             });
