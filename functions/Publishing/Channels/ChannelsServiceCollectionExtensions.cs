@@ -17,9 +17,12 @@ public static class ChannelsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<WebsitePublisher>();
         services.AddSingleton<SiteFiles>();
-        services.AddSingleton<PublicationStore>();
         services.AddSingleton<ContentIntegrity>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<ChannelCommands>();
+        services.AddOptions<RetractOptions>().BindConfiguration(RetractOptions.Section)
+            .Validate(o => o.WaitInterval > TimeSpan.Zero && o.MaxWait >= o.WaitInterval, "Publishing:Retract needs WaitInterval > 0 and MaxWait ≥ WaitInterval.")
+            .ValidateOnStart();
         services.AddWeChatChannel();
         services.AddWeiboChannel();
         services.AddHttpClient(WeChatDraftActivity.ImageClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
