@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>审核台</p>, document.getElementById('app')!);
