@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Publishing.Notes;
 
 namespace Publishing.Desk;
 
@@ -8,6 +9,7 @@ public static class DeskServiceCollectionExtensions
     public static IServiceCollection AddDesk(this IServiceCollection services)
     {
         services.AddSingleton<DeskFiles>();
+        services.AddSingleton<NoteStore>();
         return services;
     }
 }

@@ -29,6 +29,7 @@ public sealed class RecordItemEventActivity(
                 record.Status = e.Status;
                 record.Stage = e.Status == ItemStatuses.InReview ? e.Stage : null;
                 record.DueAt = deadline?.DueAt;
+                record.StageOpenedAt = e.OpensStage ? e.At : null;
                 record.Version = e.Version;
             }
 
