@@ -11,6 +11,7 @@ async function start() {
   const root = document.getElementById('app')!;
   try {
     const me = await get<Me>('/api/me');
+    root.textContent = '';
     render(<App me={me} />, root);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {

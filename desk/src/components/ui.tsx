@@ -1,5 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { messageOf } from '../lib/api';
 import { channelName, channelStateName, channelTone, statusName, statusTone, type Tone } from '../lib/vocabulary';
 import type { Publication } from '../lib/types';
@@ -111,6 +111,7 @@ export function ConfirmDialog({ open, title, message, confirmText, reasonLabel, 
   onConfirm: (reason: string) => Promise<void> | void; onClose: () => void; children?: ComponentChildren;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -140,16 +141,16 @@ export function ConfirmDialog({ open, title, message, confirmText, reasonLabel, 
   };
 
   return (
-    <dialog ref={ref} class="dialog" onClose={onClose} aria-labelledby="dialog-title">
-      <form method="dialog" onSubmit={confirm}>
-        <h2 id="dialog-title">{title}</h2>
+    <dialog ref={ref} class="dialog" onClose={onClose} aria-labelledby={`${id}-title`}>
+      <form method="dialog" onSubmit={confirm} noValidate>
+        <h2 id={`${id}-title`}>{title}</h2>
         <div class="dialog-message">{message}</div>
         {children}
         {reasonLabel && (
           <div class={`field${error ? ' field-invalid' : ''}`}>
-            <label for="dialog-reason">{reasonLabel}<span class="required" aria-hidden="true"> *</span></label>
-            {error && <p class="field-error" id="dialog-reason-error">{error}</p>}
-            <textarea id="dialog-reason" rows={3} value={reason} required aria-describedby={error ? 'dialog-reason-error' : undefined}
+            <label for={`${id}-reason`}>{reasonLabel}<span class="required" aria-hidden="true"> *</span></label>
+            {error && <p class="field-error" id={`${id}-reason-error`}>{error}</p>}
+            <textarea id={`${id}-reason`} rows={3} value={reason} required aria-describedby={error ? `${id}-reason-error` : undefined}
               onInput={e => setReason((e.target as HTMLTextAreaElement).value)} />
           </div>
         )}

@@ -33,6 +33,8 @@ export function interceptLinks(): void {
     if (!link || link.target || link.hasAttribute('download')) return;
     const url = new URL(link.href, location.href);
     if (url.origin !== location.origin || !url.pathname.startsWith(base) || url.pathname === '/desk/signin' || url.pathname === '/desk/signout') return;
+    // A jump within the page (skip link, 跳到审核决定) is the browser's to do.
+    if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
     event.preventDefault();
     navigate(url.pathname + url.search);
   });

@@ -38,7 +38,13 @@ export function ItemPage({ me, id }: { me: Me; id: string }) {
     return flash ? { kind: 'ok', text: flash } : null;
   });
   const [withdrawing, setWithdrawing] = useState(false);
+  // The decision form disappears once the stage is decided; its result stays where it was, and takes focus.
+  const [decided, setDecided] = useState<NoticeState | null>(null);
+  const decidedRef = useRef<HTMLElement>(null);
+  useEffect(() => decidedRef.current?.focus(), [decided]);
   const [polls, setPolls] = useState(0);
+  // After an action the outcome arrives asynchronously: keep following for a minute even if nothing seems to move yet.
+  const [followUntil, setFollowUntil] = useState(0);
   const article = useRef<HTMLElement>(null);
 
   const loadItem = async () => {
@@ -75,13 +81,18 @@ export function ItemPage({ me, id }: { me: Me; id: string }) {
 
   // Follow the workflow while it moves (checks running, publishing, retracting), for at most five minutes.
   useEffect(() => {
-    if (!item || !moving(item) || polls > 150) return;
+    if (!item || !(moving(item) || Date.now() < followUntil) || polls > 150) return;
     const timer = setTimeout(async () => {
       await loadItem();
       setPolls(p => p + 1);
     }, 2000);
     return () => clearTimeout(timer);
-  }, [item, polls]);
+  }, [item, polls, followUntil]);
+
+  const follow = () => {
+    setPolls(0);
+    setFollowUntil(Date.now() + 60_000);
+  };
 
   const articleHtml = useMemo(() => {
     if (!version || !item) return '';
@@ -164,6 +175,7 @@ export function ItemPage({ me, id }: { me: Me; id: string }) {
       const response = await post<ItemView>(`/api/items/${id}/withdraw`, { version: item.version });
       setNotice(response.status === 202 ? { kind: 'info', text: '撤稿请求已提交，正在处理。' } : { kind: 'ok', text: '稿件已撤回，不会发布。' });
       setWithdrawing(false);
+      follow();
       await loadItem();
     } catch (e) {
       setNotice({ kind: 'error', text: `撤稿未成功：${messageOf(e)}` });
@@ -241,7 +253,14 @@ export function ItemPage({ me, id }: { me: Me; id: string }) {
         </div>
         <aside class="item-side" aria-label="审核与操作">
           {mayDecide && <DecisionForm me={me} item={item} openNotes={openNotes} onResolveNote={resolveNote}
-            onDecided={next => (next ? setItem(next) : void loadItem())} />}
+            onDecided={(next, result) => { setDecided(result); if (next) setItem(next); follow(); }} />}
+          {!mayDecide && decided && (
+            <section class="panel decision" id="decision" tabIndex={-1} ref={decidedRef} aria-labelledby="decided-title">
+              <h2 id="decided-title">审核决定已提交</h2>
+              <Notice notice={decided} />
+              <p><a href="/desk/queue">返回待我审核</a></p>
+            </section>
+          )}
           {whyNot && <p class="notice notice-info">{whyNot}</p>}
           {isSubmitter && item.status === ItemStatus.ReturnedForRevision && (
             <section class="panel">
@@ -254,7 +273,7 @@ export function ItemPage({ me, id }: { me: Me; id: string }) {
             <NotesPanel itemId={id} version={item.version} notes={notes} canWrite={mayDecide} selection={selection}
               onAdded={note => setNotes(ns => [...(ns ?? []), note])} onLocate={locateNote} />
           )}
-          {seesPublication && <PublicationPanel item={item} canOperate={canOperate} onChanged={() => { setPolls(0); void loadItem(); }} />}
+          {seesPublication && <PublicationPanel item={item} canOperate={canOperate} onChanged={() => { follow(); void loadItem(); }} />}
           {!seesPublication && item.channels.length > 0 && (
             <section class="panel"><h2>发布渠道</h2><ChannelStates channels={item.channels} publications={item.publications} /></section>
           )}

@@ -11,7 +11,7 @@ type Aspects = Record<string, boolean>;
 
 /** 三审 decision on the version on screen: four 关, a comment (required to return), approve blocked by block findings. */
 export function DecisionForm({ me, item, openNotes, onDecided, onResolveNote }: {
-  me: Me; item: ItemView; openNotes: PassageNote[]; onDecided: (item: ItemView | null) => void; onResolveNote: (note: PassageNote) => void;
+  me: Me; item: ItemView; openNotes: PassageNote[]; onDecided: (item: ItemView | null, result: NoticeState) => void; onResolveNote: (note: PassageNote) => void;
 }) {
   const stage = item.stage!;
   const slot = `decision-${item.id}-v${item.version}-${stage}`;
@@ -53,8 +53,9 @@ export function DecisionForm({ me, item, openNotes, onDecided, onResolveNote }: 
       const done = decision === Decision.Approve
         ? `已通过${stageName(stage)}（第 ${item.version} 版）。${next ? `稿件进入${stageName(next)}。` : '稿件将按所选渠道发布。'}`
         : `已退回修改（第 ${item.version} 版），编辑将看到您的意见和批注。`;
-      setNotice({ kind: response.status === 202 ? 'info' : 'ok', text: response.status === 202 ? `决定已提交，正在处理中。${done}` : done });
-      onDecided(response.status === 200 ? response.data : null);
+      const result: NoticeState = { kind: response.status === 202 ? 'info' : 'ok', text: response.status === 202 ? `决定已提交，正在处理中。${done}` : done };
+      setNotice(result);
+      onDecided(response.status === 200 ? response.data : null, result);
     } catch (e) {
       if (e instanceof ApiError && e.problem.errors) setErrors(e.problem.errors);
       setNotice({ kind: 'error', text: `决定未提交：${messageOf(e)}` });

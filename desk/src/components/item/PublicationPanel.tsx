@@ -47,7 +47,7 @@ export function PublicationPanel({ item, canOperate, onChanged }: { item: ItemVi
     <section class="panel" id="publication" aria-labelledby="publication-title">
       <h2 id="publication-title">发布情况 · 第 {item.approvedVersion} 版</h2>
       <p>稿件状态：{statusName(item.status)}</p>
-      <table class="table responsive-table">
+      <table class="table stacked-table">
         <thead><tr><th scope="col">渠道</th><th scope="col">状态</th><th scope="col">链接</th><th scope="col">尝试次数</th><th scope="col">最近错误</th><th scope="col">更新时间</th>{canOperate && <th scope="col">操作</th>}</tr></thead>
         <tbody>
           {channelsShown.map(channel => {
@@ -69,6 +69,7 @@ export function PublicationPanel({ item, canOperate, onChanged }: { item: ItemVi
                     {state === ChannelState.Unknown && (
                       <button type="button" class="button button-small button-secondary" onClick={() => setAction({ kind: 'resolve', channel })}>核实结果</button>
                     )}
+                    {!retryableChannelStates.includes(state) && '—'}
                   </td>
                 )}
               </tr>
