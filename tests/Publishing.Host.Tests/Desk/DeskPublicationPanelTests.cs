@@ -63,14 +63,14 @@ public sealed class DeskPublicationPanelTests : IAsyncLifetime
         }
 
         await link.ClickAsync();
-        var weiboRow = admin.Locator("#publication tr[data-channel=weibo]");
+        var weiboRow = admin.Locator("#publication [data-channel=weibo]");
         await Expect(weiboRow).ToContainTextAsync("发布失败", Workflow);
         await Expect(weiboRow).ToContainTextAsync("访问令牌已过期");
-        await Expect(admin.Locator("#publication tr[data-channel=website]")).ToContainTextAsync("已发布", Workflow);
+        await Expect(admin.Locator("#publication [data-channel=website]")).ToContainTextAsync("已发布", Workflow);
         await Expect(admin.Locator("article.article")).ToContainTextAsync("外贸企业座谈会");
         await DeskBrowser.ScreenshotAsync(admin, "17-publication-failed");
 
-        await weiboRow.GetByRole(AriaRole.Button, new() { Name = "重试" }).ClickAsync();
+        await weiboRow.GetByRole(AriaRole.Button, new() { Name = "重试政务微博" }).ClickAsync();
         var dialog = admin.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync("避免一稿多发");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "确认重试" }).ClickAsync();
@@ -83,7 +83,7 @@ public sealed class DeskPublicationPanelTests : IAsyncLifetime
         Assert.Single(weibo.Posts);
         await DeskBrowser.ScreenshotAsync(admin, "18-publication-retried");
 
-        string siteUrl = (await admin.Locator("#publication tr[data-channel=website]").GetByRole(AriaRole.Link, new() { Name = "打开" }).GetAttributeAsync("href"))!;
+        string siteUrl = (await admin.Locator("#publication [data-channel=website]").GetByRole(AriaRole.Link, new() { Name = "打开" }).GetAttributeAsync("href"))!;
         using var http = new HttpClient();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(siteUrl)).StatusCode);
 
@@ -92,7 +92,7 @@ public sealed class DeskPublicationPanelTests : IAsyncLifetime
         await dialog.GetByRole(AriaRole.Button, new() { Name = "确认撤回" }).ClickAsync();
         await Expect(admin.Locator(".item-meta")).ToContainTextAsync("已撤回发布", Workflow);
         await Expect(weiboRow).ToContainTextAsync("已撤回", Workflow);
-        await Expect(admin.Locator("#publication tr[data-channel=website]")).ToContainTextAsync("已撤回", Workflow);
+        await Expect(admin.Locator("#publication [data-channel=website]")).ToContainTextAsync("已撤回", Workflow);
         Assert.Empty(weibo.Posts);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(siteUrl)).StatusCode);
         await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "从所有渠道撤回" })).ToHaveCountAsync(0);

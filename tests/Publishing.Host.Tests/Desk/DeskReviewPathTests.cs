@@ -145,10 +145,10 @@ public sealed class DeskReviewPathTests(DeskHost desk)
 
         // The editor's page follows the publication; the website link opens the published article.
         await editor.ReloadAsync();
-        var website = editor.Locator("#publication tr[data-channel=website]");
+        var website = editor.Locator("#publication [data-channel=website]");
         await Expect(website).ToContainTextAsync("已发布", Within(Workflow));
         await Expect(editor.Locator("article.article")).ToContainTextAsync("党的第十九次全国代表大会");
-        await Expect(editor.Locator("#publication tr[data-channel=wechat]")).ToContainTextAsync("预览模式", Within(Workflow));
+        await Expect(editor.Locator("#publication [data-channel=wechat]")).ToContainTextAsync("预览模式", Within(Workflow));
         await DeskBrowser.ScreenshotAsync(editor, "05-item-published");
         string siteUrl = (await website.GetByRole(AriaRole.Link, new() { Name = "打开" }).GetAttributeAsync("href"))!;
         var site = await editor.Context.NewPageAsync();

@@ -68,6 +68,7 @@ export function DecisionForm({ me, item, openNotes, onDecided, onResolveNote }: 
     <section class="panel decision" id="decision" aria-labelledby="decision-title">
       <h2 id="decision-title">{stageName(stage)}决定 · 第 {item.version} 版</h2>
       <p>您正在对<strong>第 {item.version} 版</strong>作出<strong>{stageName(stage)}</strong>决定。</p>
+      {blockReason && <p class="notice notice-error" id="approve-blocked">{blockReason}</p>}
       <fieldset class={`field${errors.aspects ? ' field-invalid' : ''}`} id="field-aspects">
         <legend>四关把关（全部合格方可通过）</legend>
         {errors.aspects && <p class="field-error">{errors.aspects.join(' ')}</p>}
@@ -95,7 +96,6 @@ export function DecisionForm({ me, item, openNotes, onDecided, onResolveNote }: 
         <textarea id="field-comment" rows={4} maxLength={2000} value={comment} aria-describedby={errors.comment ? 'comment-error' : undefined}
           onInput={e => setComment((e.target as HTMLTextAreaElement).value)} />
       </div>
-      {blockReason && <p class="notice notice-error" id="approve-blocked">{blockReason}</p>}
       <div class="actions">
         <BusyButton busy={busy === Decision.Approve} busyText="正在提交……" disabled={!!blockReason || busy !== null}
           aria-describedby={blockReason ? 'approve-blocked' : undefined} onClick={() => decide(Decision.Approve)}>

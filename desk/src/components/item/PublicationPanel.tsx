@@ -47,36 +47,31 @@ export function PublicationPanel({ item, canOperate, onChanged }: { item: ItemVi
     <section class="panel" id="publication" aria-labelledby="publication-title">
       <h2 id="publication-title">发布情况 · 第 {item.approvedVersion} 版</h2>
       <p>稿件状态：{statusName(item.status)}</p>
-      <table class="table stacked-table">
-        <thead><tr><th scope="col">渠道</th><th scope="col">状态</th><th scope="col">链接</th><th scope="col">尝试次数</th><th scope="col">最近错误</th><th scope="col">更新时间</th>{canOperate && <th scope="col">操作</th>}</tr></thead>
-        <tbody>
-          {channelsShown.map(channel => {
-            const p = publications[channel];
-            const state = p?.state ?? ChannelState.Pending;
-            return (
-              <tr key={channel} data-channel={channel}>
-                <th scope="row" data-label="渠道">{channelName(channel)}</th>
-                <td data-label="状态"><Badge tone={channelTone(state)}>{channelStateName(state)}</Badge></td>
-                <td data-label="链接">{p?.url ? <a href={p.url} target="_blank" rel="noopener">打开</a> : '—'}</td>
-                <td data-label="尝试次数">{p?.attempts ?? 0}</td>
-                <td data-label="最近错误">{p?.lastError ?? '—'}</td>
-                <td data-label="更新时间">{formatDateTime(p?.updatedAt)}</td>
-                {canOperate && (
-                  <td data-label="操作" class="row-actions">
-                    {retryableChannelStates.includes(state) && (
-                      <button type="button" class="button button-small" onClick={() => setAction({ kind: 'retry', channel })}>重试</button>
-                    )}
-                    {state === ChannelState.Unknown && (
-                      <button type="button" class="button button-small button-secondary" onClick={() => setAction({ kind: 'resolve', channel })}>核实结果</button>
-                    )}
-                    {!retryableChannelStates.includes(state) && '—'}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ul class="channel-cards">
+        {channelsShown.map(channel => {
+          const p = publications[channel];
+          const state = p?.state ?? ChannelState.Pending;
+          return (
+            <li key={channel} class="channel-card" data-channel={channel}>
+              <h3>{channelName(channel)} <Badge tone={channelTone(state)}>{channelStateName(state)}</Badge></h3>
+              <p class="muted">
+                {p?.url ? <><a href={p.url} target="_blank" rel="noopener">打开</a>　</> : null}
+                尝试 {p?.attempts ?? 0} 次 · 更新于 {formatDateTime(p?.updatedAt)}
+              </p>
+              {p?.lastError && <p class="text-bad">最近错误：{p.lastError}</p>}
+              {canOperate && (retryableChannelStates.includes(state)) && (
+                <div class="row-actions">
+                  <button type="button" class="button button-small" onClick={() => setAction({ kind: 'retry', channel })}
+                    aria-label={`重试${channelName(channel)}`}>重试</button>
+                  {state === ChannelState.Unknown && (
+                    <button type="button" class="button button-small button-secondary" onClick={() => setAction({ kind: 'resolve', channel })}>核实结果</button>
+                  )}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
       {canOperate && retractableStatuses.includes(item.status) && (
         <p class="actions"><button type="button" class="button button-danger" onClick={() => setAction({ kind: 'retract' })}>从所有渠道撤回</button></p>
       )}
