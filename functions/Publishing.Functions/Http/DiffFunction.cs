@@ -9,7 +9,7 @@ public static class DiffFunction
 {
     [Function(nameof(DiffApi.GetDiff))]
     public static async Task<IActionResult> GetDiff(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "items/{id}/diff")] HttpRequest request, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items/{id}/diff")] HttpRequest request, string id)
     {
         var query = request.Query;
         int? from = int.TryParse(query["from"], out int f) ? f : null;

@@ -9,17 +9,17 @@ public static class NotesFunctions
 {
     [Function(nameof(NotesApi.ListNotes))]
     public static async Task<IActionResult> ListNotes(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "items/{id}/notes")] HttpRequest request, string id) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items/{id}/notes")] HttpRequest request, string id) =>
         new ResultAdapter(await NotesApi.ListNotes(id, request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(NotesApi.AddNote))]
     public static async Task<IActionResult> AddNote(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "items/{id}/notes")] HttpRequest request, string id) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/notes")] HttpRequest request, string id) =>
         new ResultAdapter(await NotesApi.AddNote(id, request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(NotesApi.ResolveNote))]
     public static async Task<IActionResult> ResolveNote(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "items/{id}/notes/{noteId}/resolve")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/notes/{noteId}/resolve")] HttpRequest request,
         string id, string noteId) =>
         new ResultAdapter(await NotesApi.ResolveNote(id, noteId, request.HttpContext, request.HttpContext.RequestAborted));
 }
