@@ -20,9 +20,13 @@ import {
 
 type Tab = 'article' | 'previous' | 'published' | 'metadata';
 
-/** Statuses and channel states that change without anyone acting: the page polls while it sees one. */
+/**
+ * Statuses and channel states that change without anyone acting: the page polls while it sees one. A stage that is
+ * already decided but not yet left (the decision is recorded before the workflow moves on) counts too.
+ */
 const moving = (item: ItemView) =>
   [ItemStatus.Submitted, ItemStatus.Approved, ItemStatus.Publishing, ItemStatus.Retracting].includes(item.status as never)
+  || (item.status === ItemStatus.InReview && item.reviews.some(r => r.version === item.version && r.stage === item.stage))
   || Object.values(item.publications).some(p => [ChannelState.Pending, ChannelState.Sending, ChannelState.Retracting].includes(p.state as never));
 
 export function ItemPage({ me, id }: { me: Me; id: string }) {
