@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.Channels;
 using Publishing.Checks;
+using Publishing.Outbound;
 using Publishing.Review;
 using Publishing.Storage;
 using Publishing.Supervision;
@@ -24,6 +25,7 @@ public static class PublishingServiceCollectionExtensions
         services.AddPublishingChecks();
         services.AddPublishingChannels();
         services.AddSupervision();
+        services.AddOutbound();
         return services;
     }
 }

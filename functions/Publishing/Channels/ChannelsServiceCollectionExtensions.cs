@@ -22,7 +22,6 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<Outbox>();
         services.AddWeChatChannel();
         services.AddWeiboChannel();
-        services.AddHttpClient(WeChatDraftActivity.ImageClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }
 }

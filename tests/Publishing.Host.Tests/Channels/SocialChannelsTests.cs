@@ -33,6 +33,8 @@ public sealed class SocialChannelsTests : IAsyncLifetime
         host = new LocalHostProcess(new Dictionary<string, string>
         {
             ["Publishing__Review__DueAfter"] = "01:00:00",
+            // Body images come from a loopback fake: the test-only allowance of the guarded fetcher.
+            ["Publishing__Outbound__TestLoopbackPorts__0"] = images.Ports[0].ToString(),
             ["Publishing__WeChat__BaseUrl"] = wechat.Url + "/",
             ["Publishing__WeChat__AppId"] = wechat.AppId,
             ["Publishing__WeChat__AppSecret"] = wechat.AppSecret,
