@@ -42,6 +42,10 @@ param weChatAppSecret string = ''
 param weChatCallbackToken string = ''
 
 @secure()
+@description('Optional first value of the WeChat EncodingAESKey (safe mode of the server URL, recommended).')
+param weChatEncodingAesKey string = ''
+
+@secure()
 @description('Optional first value of the Weibo access token.')
 param weiboAccessToken string = ''
 
@@ -92,10 +96,11 @@ module keyVault 'app/keyvault.bicep' = {
     name: '${abbrs.keyVaultVaults}${resourceToken}'
     location: location
     tags: tags
-    secretNames: ['wechat-app-secret', 'wechat-callback-token', 'weibo-access-token']
+    secretNames: ['wechat-app-secret', 'wechat-callback-token', 'wechat-encoding-aes-key', 'weibo-access-token']
     initialSecretValues: {
       'wechat-app-secret': weChatAppSecret
       'wechat-callback-token': weChatCallbackToken
+      'wechat-encoding-aes-key': weChatEncodingAesKey
       'weibo-access-token': weiboAccessToken
     }
   }

@@ -101,6 +101,8 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       // Versionless secret URIs: the platform resolves the latest version, so rotating needs no redeploy.
       Publishing__WeChat__AppSecret: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/wechat-app-secret)'
       Publishing__WeChat__CallbackToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/wechat-callback-token)'
+      // Safe mode (消息加解密): until the secret exists the reference stays unresolved and callbacks are plaintext-mode.
+      Publishing__WeChat__EncodingAesKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/wechat-encoding-aes-key)'
       Publishing__Weibo__AccessToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/weibo-access-token)'
       Publishing__WeChat__AppId: weChatAppId
     }

@@ -18,6 +18,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<WebsitePublisher>();
         services.AddSingleton<SiteFiles>();
         services.AddSingleton<PublicationStore>();
+        services.AddSingleton<WeChatNonceCache>();
         services.AddSingleton<ContentIntegrity>();
         services.AddSingleton<Outbox>();
         services.AddWeChatChannel();
