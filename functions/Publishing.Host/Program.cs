@@ -16,6 +16,7 @@ builder.AddLocalIdentity();
 builder.Services.AddPublishingCore(builder.Configuration);
 builder.AddLocalDurableEngine();
 builder.Services.AddHostedService<SupervisionStarter>();
+builder.Services.AddHostedService<Publishing.Audit.AuditAnchorService>();
 
 var app = builder.Build();
 app.UseProblemStatusPages();

@@ -29,9 +29,13 @@ public static class AuditApi
             return ApiProblems.Forbidden("审计记录仅对管理员、审计人员、稿件提交人和该稿件的审核人员开放。");
         }
 
-        var trail = await services.GetRequiredService<AuditTrail>().ReadAsync(id, cancellationToken);
-        return TypedResults.Ok(new AuditTrailResponse(trail.Entries, trail.Verified));
+        var trail = await services.GetRequiredService<AuditTrail>().ReadAsync(id, itemExists: true, cancellationToken);
+        return TypedResults.Ok(new AuditTrailResponse(trail.Entries, trail.Verified, trail.FirstBrokenSequence, trail.Problem, trail.AnchoredThrough));
     }
 
-    public sealed record AuditTrailResponse(IReadOnlyList<AuditEntry> Entries, bool Verified);
+    /// <param name="FirstBrokenSequence">The first entry that cannot be trusted (null when verified).</param>
+    /// <param name="Problem">What is wrong, in Chinese.</param>
+    /// <param name="AnchoredThrough">How many entries are vouched for by append-only anchors.</param>
+    public sealed record AuditTrailResponse(
+        IReadOnlyList<AuditEntry> Entries, bool Verified, long? FirstBrokenSequence, string? Problem, long AnchoredThrough);
 }
