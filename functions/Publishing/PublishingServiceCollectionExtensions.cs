@@ -26,6 +26,11 @@ public static class PublishingServiceCollectionExtensions
         services.AddPublishingChannels();
         services.AddSupervision();
         services.AddOutbound();
+        services.AddOptions<Identity.RateLimitOptions>().BindConfiguration(Identity.RateLimitOptions.Section)
+            .Validate(o => o.Checks.PermitLimit >= 0 && o.Mutations.PermitLimit >= 0 && o.Checks.Window > TimeSpan.Zero && o.Mutations.Window > TimeSpan.Zero,
+                "Publishing:RateLimits: PermitLimit must not be negative and Window must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<Identity.UserRateLimiter>();
         return services;
     }
 }
