@@ -61,3 +61,39 @@ public sealed class SecurityInfraTests(CompiledInfra infra) : IClassFixture<Comp
             (string?)settings["Publishing__Audit__HmacKey"]);
     }
 }
+
+/// <summary>azd hooks that carry security settings ARM cannot hold.</summary>
+public sealed class AzdHookTests
+{
+    static readonly string AzureYaml = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "azure.yaml"));
+
+    /// <summary>The lines of one hook: from "  name:" to the next line indented by exactly two spaces.</summary>
+    static string Hook(string name)
+    {
+        var lines = AzureYaml.Split('\n');
+        int start = Array.FindIndex(lines, l => l.TrimEnd() == $"  {name}:");
+        Assert.True(start >= 0, $"azure.yaml has no {name} hook");
+        var body = lines.Skip(start + 1).TakeWhile(l => l.Length == 0 || l.StartsWith("   ", StringComparison.Ordinal));
+        return string.Join('\n', body);
+    }
+
+    static int Count(string text, string fragment) => text.Split(fragment).Length - 1;
+
+    [Fact]
+    public void Preprovision_RequiresAppRoleAssignment_OnBothShells()
+    {
+        string hook = Hook("preprovision");
+
+        Assert.Equal(2, Count(hook, "--set appRoleAssignmentRequired=true"));
+        Assert.Contains("$AUTH_CLIENT_ID", hook);
+    }
+
+    [Fact]
+    public void Postprovision_CreatesTheAuditKeyOnlyWhenMissing_OnBothShells()
+    {
+        string hook = Hook("postprovision");
+
+        Assert.Equal(2, Count(hook, "secret show --vault-name"));
+        Assert.Equal(4, Count(hook, "--name audit-hmac-key")); // show, then set only if missing, per shell
+    }
+}
