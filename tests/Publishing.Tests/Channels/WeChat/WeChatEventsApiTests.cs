@@ -350,6 +350,31 @@ public sealed class WeChatEventsApiTests : IDisposable
         Assert.Contains("EncodingAesKey", detail);
     }
 
+    IResult VerifyUrl(IServiceProvider services, Callback callback, string echostr = "4375120948345356249")
+    {
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.QueryString = new QueryString(callback.Query);
+        var query = context.Request.Query;
+        return WeChatEventsApi.Verify(context, query["signature"], query["timestamp"], query["nonce"], echostr);
+    }
+
+    [Fact]
+    public void UrlVerification_Genuine_EchoesTheString()
+    {
+        Assert.Equal("4375120948345356249", Assert.IsType<ContentHttpResult>(VerifyUrl(Services(), Plain(""))).ResponseContent);
+    }
+
+    [Fact]
+    public void UrlVerification_StaleOrForged_IsRefused()
+    {
+        var services = Services();
+        var stale = Plain("", at: _time.GetUtcNow().AddHours(-1));
+        var genuine = Plain("");
+
+        Assert.Contains("5 分钟", AssertRefused(VerifyUrl(services, stale)));
+        AssertRefused(VerifyUrl(services, genuine with { Query = genuine.Query.Replace(genuine.Signature, new string('0', 40)) }));
+    }
+
     [Fact]
     public async Task NonceSweep_RemovesOnlyExpiredBuckets()
     {
