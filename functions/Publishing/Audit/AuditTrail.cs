@@ -81,22 +81,22 @@ public sealed class AuditTrail
         await _createTable.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         string indexKey = EventIndexPrefix + TableKeys.Hash(auditEvent.EventId);
-        bool marked = false;
+        Task? mark = null;
         for (int attempt = 0; attempt < ConcurrencyRetry.MaxAttempts; attempt++)
         {
-            if (await FindByIndexAsync(partition, indexKey, cancellationToken).ConfigureAwait(false) is { } existing)
+            // The three calls run side by side: marking adds no latency to the append.
+            var existingTask = FindByIndexAsync(partition, indexKey, cancellationToken);
+            var headTask = _table.GetEntityIfExistsAsync<TableEntity>(partition, HeadKey, cancellationToken: cancellationToken);
+            mark ??= MarkForAnchoringAsync(itemId, partition, cancellationToken);
+            if (await existingTask.ConfigureAwait(false) is { } existing)
             {
+                await Task.WhenAll(headTask, mark).ConfigureAwait(false);
                 return existing;
             }
 
-            if (!marked)
-            {
-                // Before the entry, so a crash right after the transaction still leaves the head to be anchored.
-                await MarkForAnchoringAsync(itemId, partition, cancellationToken).ConfigureAwait(false);
-                marked = true;
-            }
-
-            var head = await _table.GetEntityIfExistsAsync<TableEntity>(partition, HeadKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var head = await headTask.ConfigureAwait(false);
+            // Marked before the entry is written, so a crash right after the transaction still leaves the head to anchor.
+            await mark.ConfigureAwait(false);
             long lastSequence = head.HasValue ? head.Value!.GetInt64("LastSequence") ?? 0 : 0;
             string previousHash = head.HasValue ? head.Value!.GetString("LastHash") ?? AuditHash.Genesis : AuditHash.Genesis;
             var entry = NewEntry(itemId, lastSequence + 1, auditEvent, previousHash);
@@ -113,8 +113,9 @@ public sealed class AuditTrail
             try
             {
                 await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                // Again after: the anchorer may have consumed the first mark between it and the transaction.
-                await TryMarkForAnchoringAsync(itemId, partition).ConfigureAwait(false);
+                // Again after, in the background: the anchorer may have consumed the first mark just before the
+                // transaction. Best effort; the next append marks the item anyway.
+                _ = TryMarkForAnchoringAsync(itemId, partition);
                 return entry;
             }
             catch (RequestFailedException exception) when (ConcurrencyRetry.IsConflict(exception))
