@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.Channels;
 using Publishing.Checks;
+using Publishing.Items;
+using Publishing.Lifecycle;
 using Publishing.Outbound;
 using Publishing.Review;
 using Publishing.Storage;
@@ -21,7 +23,9 @@ public static class PublishingServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
 
         services.AddPublishingStorageServices(configuration);
+        services.AddLifecycle();
         services.AddReview();
+        services.AddSingleton<SubmissionService>();
         services.AddPublishingChecks();
         services.AddPublishingChannels();
         services.AddSupervision();

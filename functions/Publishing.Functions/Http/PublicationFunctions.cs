@@ -14,6 +14,12 @@ public static class PublicationFunctions
         string id, string channel, [DurableClient] DurableTaskClient durable) =>
         new ResultAdapter(await PublicationsApi.RetryChannel(id, channel, request.HttpContext, durable, request.HttpContext.RequestAborted));
 
+    [Function(nameof(PublicationsApi.ResolveChannel))]
+    public static async Task<IActionResult> ResolveChannel(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "items/{id}/channels/{channel}/resolve")] HttpRequest request,
+        string id, string channel) =>
+        new ResultAdapter(await PublicationsApi.ResolveChannel(id, channel, request.HttpContext, request.HttpContext.RequestAborted));
+
     [Function(nameof(PublicationsApi.Retract))]
     public static async Task<IActionResult> Retract(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "items/{id}/retract")] HttpRequest request,

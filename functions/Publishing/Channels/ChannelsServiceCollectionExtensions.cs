@@ -17,10 +17,13 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<SiteLock>();
         services.AddSingleton<WebsitePublisher>();
         services.AddSingleton<SiteFiles>();
-        services.AddSingleton<PublicationStore>();
         services.AddSingleton<WeChatNonceCache>();
         services.AddSingleton<ContentIntegrity>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<ChannelCommands>();
+        services.AddOptions<RetractOptions>().BindConfiguration(RetractOptions.Section)
+            .Validate(o => o.WaitInterval > TimeSpan.Zero && o.MaxWait >= o.WaitInterval, "Publishing:Retract needs WaitInterval > 0 and MaxWait ≥ WaitInterval.")
+            .ValidateOnStart();
         services.AddWeChatChannel();
         services.AddWeiboChannel();
         return services;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.Http;
@@ -13,7 +12,8 @@ public static class ChecksApi
     /// <summary>Large enough for any article with inline tables; beyond it the request is refused, not truncated.</summary>
     public const int MaxBodyHtmlLength = 2_000_000;
 
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>The request body, read up to this many bytes and no further: the body HTML in UTF-8 plus the other fields.</summary>
+    public const long MaxRequestBytes = MaxBodyHtmlLength * 3L + 64 * 1024;
 
     // The CancellationToken keeps this from binding as a RequestDelegate, which would drop the returned IResult.
     public static async Task<IResult> RunChecks(HttpContext context, CancellationToken cancellationToken)
@@ -23,20 +23,13 @@ public static class ChecksApi
             return denial;
         }
 
-        ChecksRequest? request;
-        try
+        var body = await JsonBody.ReadAsync<ChecksRequest>(context.Request, MaxRequestBytes, cancellationToken);
+        if (body.Problem is { } problem)
         {
-            request = await JsonSerializer.DeserializeAsync<ChecksRequest>(context.Request.Body, Json, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            return ApiProblems.BadRequest("请求内容不是有效的 JSON。请提交包含 title、bodyHtml、metadata 字段的 JSON 对象。");
+            return problem;
         }
 
-        if (request is null)
-        {
-            return ApiProblems.BadRequest("请求内容为空。请提交包含 title、bodyHtml、metadata 字段的 JSON 对象。");
-        }
+        var request = body.Value!;
 
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Title))

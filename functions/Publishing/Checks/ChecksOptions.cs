@@ -11,6 +11,12 @@ public sealed class ChecksOptions
     /// </summary>
     public string? RulesPath { get; set; }
 
+    /// <summary>
+    /// How long one document's checks may take. A run that is not done by then reports a blocking
+    /// "check incomplete" finding instead of passing silently; real articles take milliseconds.
+    /// </summary>
+    public TimeSpan TimeBudget { get; set; } = CheckPipeline.DefaultTimeBudget;
+
     public string ResolveRulesPath() =>
         string.IsNullOrWhiteSpace(RulesPath) ? Path.Combine(AppContext.BaseDirectory, "Checks", "Rules") : RulesPath;
 }

@@ -16,7 +16,9 @@ public static class ChecksServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPublishingChecks(this IServiceCollection services)
     {
-        services.AddOptions<ChecksOptions>().BindConfiguration(ChecksOptions.Section);
+        services.AddOptions<ChecksOptions>().BindConfiguration(ChecksOptions.Section)
+            .Validate(o => o.TimeBudget > TimeSpan.Zero, "Checks:TimeBudget must be positive, e.g. 00:00:05.")
+            .ValidateOnStart();
         services.AddSingleton<ArticleSanitizer>();
         services.AddSingleton(provider =>
         {
@@ -34,7 +36,11 @@ public static class ChecksServiceCollectionExtensions
                 throw;
             }
         });
-        services.AddSingleton<CheckPipeline>();
+        services.AddSingleton(provider => new CheckPipeline(
+            provider.GetRequiredService<ArticleSanitizer>(),
+            provider.GetRequiredService<RuleSet>(),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            provider.GetRequiredService<IOptions<ChecksOptions>>().Value.TimeBudget));
         services.AddHostedService<CheckRulesStartup>();
         return services;
     }

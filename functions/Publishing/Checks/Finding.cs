@@ -1,8 +1,10 @@
 namespace Publishing.Checks;
 
 /// <summary>
-/// One fault a check found. <paramref name="Start"/>/<paramref name="Length"/> locate <paramref name="Excerpt"/>
-/// in the item's visible text (title, a newline, then the body text extracted from the sanitized HTML).
+/// One fault a check found. <paramref name="Start"/>/<paramref name="Length"/> locate it in the item's checked
+/// text: the title, a newline, the body text extracted from the sanitized HTML, then each alt/title/href value
+/// the sanitizer kept on a line of its own. <paramref name="Excerpt"/> is that range of the text, except that
+/// personal data in it is shown masked (110105********002X, 138****5678).
 /// </summary>
 /// <param name="Aspect">political | legal | confidentiality | textual (政治关/法律关/保密关/文字关).</param>
 /// <param name="Severity">block | warn | info. A block finding prevents approval at every review stage.</param>
@@ -22,6 +24,9 @@ public sealed record Finding(
 
     /// <summary>Length of the HTML range, tags and entities inside the excerpt included.</summary>
     public int? HtmlLength { get; init; }
+
+    /// <summary>The attribute (alt, title, href) whose value holds the finding; null in the title or body text.</summary>
+    public string? Attribute { get; init; }
 }
 
 public static class Severities

@@ -1,3 +1,4 @@
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 
 namespace Publishing.Content;
@@ -8,6 +9,12 @@ namespace Publishing.Content;
 /// </summary>
 public sealed class ArticleSanitizer
 {
+    /// <summary>Deeper than any article (Word tables nest about 20 levels); beyond it the body is kept as plain text.</summary>
+    public const int MaxNestingDepth = 256;
+
+    /// <summary>Parser work allowed per input character (stack entries walked); real articles need 2–3.</summary>
+    const int WorkPerCharacter = 16;
+
     static readonly string[] Tags =
     [
         "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "span", "blockquote", "pre", "code",
@@ -35,6 +42,9 @@ public sealed class ArticleSanitizer
         "script", "style", "svg", "math", "iframe", "frame", "frameset", "object", "embed", "noscript", "noembed",
         "template", "textarea", "select", "head", "title", "xmp", "plaintext", "applet",
     };
+
+    // The sanitizer's own parser options (scripting on), so the guarded parse tokenizes exactly as the real one.
+    static readonly HtmlParserOptions ParserOptions = HtmlSanitizer.DefaultHtmlParserFactory().Options;
 
     readonly HtmlSanitizer _sanitizer;
 
@@ -64,9 +74,44 @@ public sealed class ArticleSanitizer
         };
     }
 
-    public string Sanitize(string html)
+    public string Sanitize(string html) => Sanitize(html, static () => false).Html;
+
+    /// <summary>
+    /// Sanitizes <paramref name="html"/> in time linear in its length. Markup nested or tangled beyond any article,
+    /// or still parsing when <paramref name="expired"/> turns true, is kept as plain text paragraphs instead.
+    /// </summary>
+    public SanitizedBody Sanitize(string html, Func<bool> expired)
     {
         ArgumentNullException.ThrowIfNull(html);
-        return _sanitizer.Sanitize(html);
+        ArgumentNullException.ThrowIfNull(expired);
+        var outcome = Measure(html, expired);
+        return new SanitizedBody(SanitizeParsed(outcome == SanitizeOutcome.Complete ? html : PlainTextBody.From(html)), outcome);
+    }
+
+    string SanitizeParsed(string html)
+    {
+        var document = _sanitizer.SanitizeDom(html);
+        return document.Body is { } body ? HtmlSerializer.ChildrenOf(body, _sanitizer.OutputFormatter) : "";
+    }
+
+    /// <summary>
+    /// A guarded parse first: HtmlSanitizer's own parse cannot be interrupted, so the same input is parsed once with
+    /// a token watch that stops it early. The second parse costs what the first did.
+    /// </summary>
+    static SanitizeOutcome Measure(string html, Func<bool> expired)
+    {
+        var guard = new HtmlNestingGuard(MaxNestingDepth, (long)WorkPerCharacter * html.Length + 100_000, expired);
+        var options = ParserOptions;
+        options.OnToken = guard.Observe;
+        try
+        {
+            // The document HtmlSanitizer builds around a body fragment.
+            new HtmlParser(options).ParseDocument("<!doctype html><html><body>" + html);
+        }
+        catch (HtmlLimitExceededException)
+        {
+        }
+
+        return guard.Stop ?? SanitizeOutcome.Complete;
     }
 }

@@ -5,19 +5,27 @@ namespace Publishing.Content;
 
 /// <summary>
 /// Turns sanitized HTML into the text a reader sees: block elements become line breaks, table cells tabs,
-/// entities are decoded, and every character remembers where it came from in the HTML.
+/// entities are decoded, and every character remembers where it came from in the HTML. The alt, title and href
+/// values are collected beside the text, each character mapped into the attribute value.
 /// </summary>
 /// <remarks>
 /// A small hand-written scanner rather than a DOM walk, because the DOM does not keep source offsets and the
-/// input is the sanitizer's own serialization (well-formed, quoted attributes, no scripts).
+/// input is the sanitizer's own serialization (well-formed, quoted attributes, no scripts). It still accepts any
+/// string, in one pass: every look-ahead is bounded or moves the scan past what it read.
 /// </remarks>
 public static class VisibleTextExtractor
 {
+    /// <summary>The longest entity the scanner decodes (&amp;CounterClockwiseContourIntegral; is 33 characters).</summary>
+    const int MaxEntityLength = 40;
+
     static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table",
         "thead", "tbody", "tfoot", "caption", "blockquote", "pre", "hr", "figure", "figcaption",
     };
+
+    /// <summary>Attributes whose value people read: image descriptions, tooltips and link targets.</summary>
+    static readonly HashSet<string> TextAttributes = new(StringComparer.OrdinalIgnoreCase) { "alt", "title", "href" };
 
     public static VisibleText Extract(string html)
     {
@@ -25,6 +33,7 @@ public static class VisibleTextExtractor
         var starts = new List<int>(html.Length);
         var ends = new List<int>(html.Length);
         var images = new List<ImageReference>();
+        var attributes = new List<AttributeText>();
 
         void Emit(char c, int from, int to)
         {
@@ -47,58 +56,55 @@ public static class VisibleTextExtractor
             char c = html[i];
             if (c == '<')
             {
-                int close = FindTagEnd(html, i);
-                string tag = html[i..close];
-                if (tag.StartsWith("<!--", StringComparison.Ordinal))
+                if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
                 {
-                    int commentEnd = html.IndexOf("-->", i, StringComparison.Ordinal);
+                    int commentEnd = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
                     i = commentEnd < 0 ? html.Length : commentEnd + 3;
                     continue;
                 }
 
-                string name = TagName(tag);
+                int close = FindTagEnd(html, i);
+                bool endTag = i + 1 < html.Length && html[i + 1] == '/';
+                var name = TagName(html, i, close);
+                string? alt = null;
+                if (!endTag)
+                {
+                    alt = ReadAttributes(html, i + 1 + name.Length, close, attributes);
+                }
+
                 if (name.Equals("br", StringComparison.OrdinalIgnoreCase))
                 {
                     Emit('\n', i, close);
                 }
                 else if (name.Equals("img", StringComparison.OrdinalIgnoreCase))
                 {
-                    images.Add(new ImageReference(text.Length, i, close - i, AttributeValue(tag, "alt")));
+                    if (!endTag)
+                    {
+                        images.Add(new ImageReference(text.Length, i, close - i, alt));
+                    }
                 }
                 else if (name.Equals("td", StringComparison.OrdinalIgnoreCase) || name.Equals("th", StringComparison.OrdinalIgnoreCase))
                 {
-                    if (tag.StartsWith("</", StringComparison.Ordinal))
+                    if (endTag)
                     {
                         Emit('\t', i, i);
                     }
                 }
-                else if (BlockTags.Contains(name))
+                else if (BlockTags.Contains(name.ToString()))
                 {
                     Break('\n', i);
                 }
 
                 i = close;
             }
-            else if (c == '&')
+            else if (c == '&' && TryDecodeEntity(html, i, out string decoded, out int next))
             {
-                int semi = html.IndexOf(';', i);
-                if (semi > i && semi - i <= 32)
+                foreach (char d in decoded)
                 {
-                    string decoded = WebUtility.HtmlDecode(html[i..(semi + 1)]);
-                    if (decoded.Length == 1 || (decoded.Length == 2 && char.IsSurrogatePair(decoded[0], decoded[1])))
-                    {
-                        foreach (char d in decoded)
-                        {
-                            Emit(d == '\u00A0' ? ' ' : d, i, semi + 1);
-                        }
-
-                        i = semi + 1;
-                        continue;
-                    }
+                    Emit(d == '\u00A0' ? ' ' : d, i, next);
                 }
 
-                Emit(c, i, i + 1);
-                i++;
+                i = next;
             }
             else
             {
@@ -115,7 +121,35 @@ public static class VisibleTextExtractor
             ends.RemoveAt(ends.Count - 1);
         }
 
-        return new VisibleText(text.ToString(), [.. starts], [.. ends], images);
+        // An image after the last text (e.g. <p>…</p><p><img></p>) pointed past the trimmed breaks.
+        for (int k = images.Count - 1; k >= 0 && images[k].TextPosition > text.Length; k--)
+        {
+            images[k] = images[k] with { TextPosition = text.Length };
+        }
+
+        return VisibleText.Body(text.ToString(), [.. starts], [.. ends], images, attributes);
+    }
+
+    /// <summary>Decodes one character reference at <paramref name="at"/>; false for a lone '&amp;'.</summary>
+    static bool TryDecodeEntity(string html, int at, out string decoded, out int next)
+    {
+        decoded = "";
+        next = at + 1;
+        int semi = html.IndexOf(';', at, Math.Min(MaxEntityLength, html.Length - at));
+        if (semi <= at)
+        {
+            return false;
+        }
+
+        string value = WebUtility.HtmlDecode(html[at..(semi + 1)]);
+        if (value.Length == 1 || (value.Length == 2 && char.IsSurrogatePair(value[0], value[1])))
+        {
+            decoded = value;
+            next = semi + 1;
+            return true;
+        }
+
+        return false;
     }
 
     static int FindTagEnd(string html, int open)
@@ -144,29 +178,122 @@ public static class VisibleTextExtractor
         return html.Length;
     }
 
-    static string TagName(string tag)
+    static ReadOnlySpan<char> TagName(string html, int open, int close)
     {
-        int start = tag.StartsWith("</", StringComparison.Ordinal) ? 2 : 1;
+        int start = open + 1 < close && html[open + 1] == '/' ? open + 2 : open + 1;
         int end = start;
-        while (end < tag.Length && char.IsAsciiLetterOrDigit(tag[end]))
+        while (end < close && char.IsAsciiLetterOrDigit(html[end]))
         {
             end++;
         }
 
-        return tag[start..end];
+        return html.AsSpan(start, end - start);
     }
 
-    static string? AttributeValue(string tag, string attribute)
+    /// <summary>Collects the text attributes of one start tag; returns its alt value (null without one).</summary>
+    static string? ReadAttributes(string html, int from, int close, List<AttributeText> attributes)
     {
-        string marker = " " + attribute + "=\"";
-        int at = tag.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-        if (at < 0)
+        string? alt = null;
+        int i = from;
+        while (i < close)
         {
-            return null;
+            while (i < close && (char.IsWhiteSpace(html[i]) || html[i] == '/'))
+            {
+                i++;
+            }
+
+            int nameStart = i;
+            while (i < close && html[i] is not ('=' or '>' or '/') && !char.IsWhiteSpace(html[i]))
+            {
+                i++;
+            }
+
+            var name = html.AsSpan(nameStart, i - nameStart);
+            if (name.Length == 0)
+            {
+                i++;
+                continue;
+            }
+
+            while (i < close && char.IsWhiteSpace(html[i]))
+            {
+                i++;
+            }
+
+            if (i >= close || html[i] != '=')
+            {
+                continue;
+            }
+
+            i++;
+            while (i < close && char.IsWhiteSpace(html[i]))
+            {
+                i++;
+            }
+
+            int valueStart;
+            int valueEnd;
+            if (i < close && html[i] is '"' or '\'')
+            {
+                char quote = html[i];
+                valueStart = i + 1;
+                int q = html.IndexOf(quote, valueStart, close - valueStart);
+                valueEnd = q < 0 ? close : q;
+                i = valueEnd + 1;
+            }
+            else
+            {
+                valueStart = i;
+                while (i < close && html[i] != '>' && !char.IsWhiteSpace(html[i]))
+                {
+                    i++;
+                }
+
+                valueEnd = i;
+            }
+
+            if (TextAttributes.Contains(name.ToString()))
+            {
+                var value = Decode(html, valueStart, valueEnd, name.ToString().ToLowerInvariant());
+                attributes.Add(value);
+                if (value.Name == "alt")
+                {
+                    alt = value.Value;
+                }
+            }
         }
 
-        int from = at + marker.Length;
-        int to = tag.IndexOf('"', from);
-        return to < 0 ? null : WebUtility.HtmlDecode(tag[from..to]);
+        return alt;
+    }
+
+    static AttributeText Decode(string html, int start, int end, string name)
+    {
+        var value = new StringBuilder(end - start);
+        var starts = new List<int>(end - start);
+        var ends = new List<int>(end - start);
+        int i = start;
+        while (i < end)
+        {
+            if (html[i] == '&' && TryDecodeEntity(html, i, out string decoded, out int next) && next <= end)
+            {
+                foreach (char d in decoded)
+                {
+                    value.Append(d == '\u00A0' ? ' ' : d);
+                    starts.Add(i);
+                    ends.Add(next);
+                }
+
+                i = next;
+            }
+            else
+            {
+                value.Append(html[i] is '\r' or '\n' or '\t' ? ' ' : html[i]);
+                starts.Add(i);
+                ends.Add(i + 1);
+                i++;
+            }
+        }
+
+        return new AttributeText(name, value.ToString(), [.. starts], [.. ends]);
     }
 }

@@ -63,7 +63,11 @@ public static class PublishingApi
         api.MapGet("/inbox", InboxApi.GetInbox)
             .WithName(nameof(InboxApi.GetInbox)).WithTags("Notifications").Produces<InboxApi.InboxResponse>();
         api.MapPost("/items/{id}/channels/{channel}/retry", PublicationsApi.RetryChannel)
-            .WithName(nameof(PublicationsApi.RetryChannel)).WithTags("Publishing").Produces(StatusCodes.Status202Accepted)
+            .WithName(nameof(PublicationsApi.RetryChannel)).WithTags("Publishing").Produces<PublicationsApi.RetryAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/items/{id}/channels/{channel}/resolve", PublicationsApi.ResolveChannel)
+            .WithName(nameof(PublicationsApi.ResolveChannel)).WithTags("Publishing").AcceptsJson<ResolveRequest>()
+            .Produces<ItemView>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/items/{id}/retract", PublicationsApi.Retract)
             .WithName(nameof(PublicationsApi.Retract)).WithTags("Publishing").AcceptsJson<PublicationsApi.RetractRequest>()

@@ -1,5 +1,5 @@
-using Publishing.Channels;
 using Publishing.Items;
+using Publishing.Lifecycle;
 using Publishing.Review;
 
 namespace Publishing.Identity;
@@ -12,8 +12,8 @@ namespace Publishing.Identity;
 public static class ItemReadPolicy
 {
     /// <summary>Statuses under which an item is public on its channels, so every editor may read it.</summary>
-    public static readonly IReadOnlySet<string> PublishedStatuses =
-        new HashSet<string>(StringComparer.Ordinal) { PublishStatuses.Published, PublishStatuses.PartiallyPublished };
+    public static readonly IReadOnlySet<ItemStatus> PublishedStatuses =
+        new HashSet<ItemStatus> { ItemStatus.Published, ItemStatus.PartiallyPublished };
 
     public static bool CanRead(CurrentUser user, ItemRecord item)
     {
@@ -29,7 +29,7 @@ public static class ItemReadPolicy
             return true;
         }
 
-        if (item.Status == ItemStatuses.InReview && item.Stage is { } stage && ReviewStages.ReviewableBy(user).Contains(stage))
+        if (item.Status == ItemStatus.InReview && item.Stage is { } stage && ReviewStages.ReviewableBy(user).Contains(stage))
         {
             return true;
         }

@@ -32,6 +32,6 @@ public sealed class SupervisionOptions
     /// <summary>How often the expression patrol re-checks every published website item.</summary>
     public TimeSpan PatrolPeriod { get; set; } = TimeSpan.FromDays(1);
 
-    public bool Counts(string state) =>
-        state == Channels.PublicationStates.Published || (CountPreviewAsPublished && state == Channels.PublicationStates.Previewed);
+    public bool Counts(Lifecycle.ChannelState state) =>
+        state == Lifecycle.ChannelState.Published || (CountPreviewAsPublished && state == Lifecycle.ChannelState.Previewed);
 }

@@ -46,22 +46,27 @@ public class ConfidentialityCheckTests
     }
 
     [Theory]
-    [InlineData("身份证号110101199003074258。", "110101199003074258", "id-card")]
-    [InlineData("身份证号码：11010519491231002X", "11010519491231002X", "id-card")]
-    [InlineData("老证号370102850101123，", "370102850101123", "id-card")]
-    [InlineData("联系电话13800138000。", "13800138000", "mobile")]
-    [InlineData("手机19912345678", "19912345678", "mobile")]
-    [InlineData("补贴发放至6222021234567890128", "6222021234567890128", "bank-card")]
-    [InlineData("卡号6212261202011584340。", "6212261202011584340", "bank-card")]
-    [InlineData("来信请发zhangsan@163.com。", "zhangsan@163.com", "email")]
-    public void UnmaskedPersonalData_IsBlocked(string sentence, string excerpt, string kind)
+    [InlineData("身份证号110101199003074258。", "110101199003074258", "110101********4258", "id-card")]
+    [InlineData("身份证号码：11010519491231002X", "11010519491231002X", "110105********002X", "id-card")]
+    [InlineData("老证号370102850101123，", "370102850101123", "370102*****1123", "id-card")]
+    [InlineData("联系电话13800138000。", "13800138000", "138****8000", "mobile")]
+    [InlineData("手机19912345678", "19912345678", "199****5678", "mobile")]
+    [InlineData("补贴发放至6222021234567890128", "6222021234567890128", "***************0128", "bank-card")]
+    [InlineData("卡号6212261202011584340。", "6212261202011584340", "***************4340", "bank-card")]
+    [InlineData("来信请发zhangsan@163.com。", "zhangsan@163.com", "z***@163.com", "email")]
+    public void UnmaskedPersonalData_IsBlocked_ShownMaskedAtItsPosition(string sentence, string data, string masked, string kind)
     {
         var report = CheckRunner.Body(sentence);
 
         var finding = Assert.Single(report.Rule("confidentiality.personal-data"));
         Assert.Equal("confidentiality.personal-data." + kind, finding.RuleId);
         Assert.Equal(Severities.Block, finding.Severity);
-        Assert.Equal(excerpt, finding.Excerpt);
+        // The reviewer sees the masked form, offered as the fix, and can still find the number by its position.
+        Assert.Equal((masked, masked), (finding.Excerpt, finding.Suggestion));
+        string title = "关于做好政务公开工作的通知";
+        Assert.Equal(title.Length + 1 + sentence.IndexOf(data, StringComparison.Ordinal), finding.Start);
+        Assert.Equal(data.Length, finding.Length);
+        Assert.Equal(data, report.SanitizedHtml.Substring(finding.HtmlStart!.Value, finding.HtmlLength!.Value));
     }
 
     [Theory]

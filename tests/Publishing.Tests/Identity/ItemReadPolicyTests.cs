@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Publishing.Identity;
 using Publishing.Items;
+using Publishing.Lifecycle;
 using Publishing.Review;
 
 namespace Publishing.Tests.Identity;
@@ -31,14 +32,14 @@ public class ItemReadPolicyTests
         var item = new ItemRecord { RowKey = new string('a', 32), SubmittedBy = "editor1", Version = 1 };
         (item.Status, item.Stage) = state switch
         {
-            "submitted" => (ItemStatuses.Submitted, (string?)null),
-            "initial" => (ItemStatuses.InReview, ReviewStages.Initial),
-            "second" => (ItemStatuses.InReview, ReviewStages.Second),
-            "returned" => (ItemStatuses.ReturnedForRevision, null),
-            "published" => ("Published", null),
-            "partially" => ("PartiallyPublished", null),
-            "retracted" => ("Retracted", null),
-            "withdrawn" => (ItemStatuses.Withdrawn, null),
+            "submitted" => (ItemStatus.Submitted, (string?)null),
+            "initial" => (ItemStatus.InReview, ReviewStages.Initial),
+            "second" => (ItemStatus.InReview, ReviewStages.Second),
+            "returned" => (ItemStatus.ReturnedForRevision, null),
+            "published" => (ItemStatus.Published, null),
+            "partially" => (ItemStatus.PartiallyPublished, null),
+            "retracted" => (ItemStatus.Retracted, null),
+            "withdrawn" => (ItemStatus.Withdrawn, null),
             _ => throw new ArgumentOutOfRangeException(nameof(state)),
         };
         if (state is "second" or "returned" or "published" or "partially" or "retracted")

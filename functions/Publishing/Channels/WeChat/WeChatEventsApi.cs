@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Publishing.Http;
+using Publishing.Lifecycle;
 
 namespace Publishing.Channels.WeChat;
 

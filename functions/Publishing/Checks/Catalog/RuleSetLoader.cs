@@ -84,6 +84,11 @@ public static partial class RuleSetLoader
                 throw new RuleFileException(file, line, "term is empty");
             }
 
+            if (Scanning.TextNormalizer.Normalize(term).Trim().Length == 0)
+            {
+                throw new RuleFileException(file, line, "term has no visible characters (invisible characters are removed before scanning)");
+            }
+
             if (mode != TermMatchMode.Allow)
             {
                 if (!Aspects.All.Contains(aspect))

@@ -1,15 +1,23 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Publishing.Checks.Detectors;
 
 /// <summary>
-/// 保密关, personal data not masked: ID-card numbers, mobile numbers, bank cards, e-mail addresses.
-/// Works on whole alphanumeric tokens, so digits inside a longer run (statistics, 索引号, credit codes) never match
-/// and masked forms (370102********1234, 138****5678) are one token containing '*', which is skipped.
+/// 保密关, personal data not masked: ID-card numbers, mobile numbers, bank cards, e-mail addresses, also when written
+/// in groups (138 0013 8000, 110101-19900307-4258). Works on whole alphanumeric tokens, so digits inside a longer run
+/// (statistics, 索引号, credit codes) never match and masked forms (370102********1234, 138****5678) are one token
+/// containing '*', which is skipped. Findings show the data masked, which is also the suggested fix.
 /// </summary>
 public sealed partial class PersonalDataCheck : ICheck
 {
     const string Rule = "confidentiality.personal-data";
+
+    /// <summary>Groups of at least this many digits, joined by one space or hyphen, are read as one number.</summary>
+    const int MinGroupLength = 3;
+
+    /// <summary>The longest number looked for (a 19-digit bank card) in at most this many groups.</summary>
+    const int MaxGroups = 6;
 
     public void Run(CheckContext context, FindingCollector findings)
     {
@@ -24,44 +32,135 @@ public sealed partial class PersonalDataCheck : ICheck
             }
 
             int start = i;
-            while (i < text.Length && IsTokenChar(text[i]))
-            {
-                i++;
-            }
-
-            var token = text.AsSpan(start, i - start);
-            if (token.Contains('*') || IsLabelled(text, start))
+            i = TokenEnd(text, i);
+            if (text.AsSpan(start, i - start).Contains('*') || IsLabelled(text, start))
             {
                 continue;
             }
 
-            if (NationalId.IsValid(token))
+            // Grouped first: 138 0013 8000 is one mobile number, not three short tokens.
+            if (TryGrouped(text, start, i, out int groupedEnd, out string digits) && Report(findings, digits, start, groupedEnd - start))
             {
-                findings.Add(Aspects.Confidentiality, Rule + ".id-card", Severities.Block,
-                    "出现未脱敏的居民身份证号码，公开会泄露个人隐私。请删除或改为脱敏形式（如370102********1234）。", start, token.Length);
+                i = groupedEnd;
+                continue;
             }
-            else if (IsMobile(token))
-            {
-                findings.Add(Aspects.Confidentiality, Rule + ".mobile", Severities.Block,
-                    "出现未脱敏的手机号码，公开会泄露个人隐私。请删除或改为脱敏形式（如138****5678），公务联系请使用办公电话。", start, token.Length);
-            }
-            else if (IsBankCard(token))
-            {
-                findings.Add(Aspects.Confidentiality, Rule + ".bank-card", Severities.Block,
-                    "出现未脱敏的银行卡号，公开会泄露个人隐私。请删除或仅保留末4位。", start, token.Length);
-            }
+
+            Report(findings, text[start..i], start, i - start);
         }
 
         foreach (Match email in Email().Matches(text))
         {
             // Published office mailboxes (…gov.cn) are contact points, not personal data; left for a reviewer to glance at.
-            bool official = email.Groups["domain"].Value.EndsWith("gov.cn", StringComparison.OrdinalIgnoreCase);
-            findings.Add(Aspects.Confidentiality, Rule + ".email", official ? Severities.Info : Severities.Block,
-                official
-                    ? "出现政府机关电子邮箱，请确认是对外公开的公务邮箱。"
-                    : "出现个人电子邮箱地址，公开会泄露个人隐私。请删除或改为脱敏形式（如z***@example.com）。",
-                email.Index, email.Length);
+            if (email.Groups["domain"].Value.EndsWith("gov.cn", StringComparison.OrdinalIgnoreCase))
+            {
+                findings.Add(Aspects.Confidentiality, Rule + ".email", Severities.Info,
+                    "出现政府机关电子邮箱，请确认是对外公开的公务邮箱。", email.Index, email.Length);
+            }
+            else
+            {
+                findings.AddMasked(Aspects.Confidentiality, Rule + ".email", Severities.Block,
+                    "出现个人电子邮箱地址，公开会泄露个人隐私。请删除或改为脱敏形式（如z***@example.com）。",
+                    email.Index, email.Length, PersonalDataMask.Email(email.Value));
+            }
         }
+    }
+
+    enum Kind { None, IdCard, Mobile, BankCard }
+
+    static Kind Classify(string token) =>
+        NationalId.IsValid(token) ? Kind.IdCard : IsMobile(token) ? Kind.Mobile : IsBankCard(token) ? Kind.BankCard : Kind.None;
+
+    static bool Report(FindingCollector findings, string token, int start, int length)
+    {
+        switch (Classify(token))
+        {
+            case Kind.IdCard:
+                findings.AddMasked(Aspects.Confidentiality, Rule + ".id-card", Severities.Block,
+                    "出现未脱敏的居民身份证号码，公开会泄露个人隐私。请删除或改为脱敏形式（如370102********1234）。", start, length,
+                    PersonalDataMask.NationalId(token.ToUpperInvariant()));
+                return true;
+            case Kind.Mobile:
+                findings.AddMasked(Aspects.Confidentiality, Rule + ".mobile", Severities.Block,
+                    "出现未脱敏的手机号码，公开会泄露个人隐私。请删除或改为脱敏形式（如138****5678），公务联系请使用办公电话。", start, length,
+                    PersonalDataMask.Mobile(token));
+                return true;
+            case Kind.BankCard:
+                findings.AddMasked(Aspects.Confidentiality, Rule + ".bank-card", Severities.Block,
+                    "出现未脱敏的银行卡号，公开会泄露个人隐私。请删除或仅保留末4位。", start, length, PersonalDataMask.BankCard(token));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Digit groups joined by one space or one hyphen (the same throughout) that read as personal data: the most
+    /// groups that do, so 138 0013 8000 is one mobile number even when another group follows.
+    /// </summary>
+    static bool TryGrouped(string text, int start, int end, out int groupedEnd, out string digits)
+    {
+        groupedEnd = end;
+        digits = "";
+        if (!IsDigitGroup(text, start, end, last: false))
+        {
+            return false;
+        }
+
+        var joined = new StringBuilder(text, start, end - start, 24);
+        var groupEnds = new List<(int End, int Digits)>(MaxGroups);
+        char separator = '\0';
+        int at = end;
+        while (groupEnds.Count + 1 < MaxGroups && at + 1 < text.Length && (separator == '\0' ? text[at] is ' ' or '-' : text[at] == separator)
+            && IsTokenChar(text[at + 1]))
+        {
+            int next = TokenEnd(text, at + 1);
+            if (!IsDigitGroup(text, at + 1, next, last: true) || joined.Length + next - at - 1 > 19)
+            {
+                break;
+            }
+
+            separator = text[at];
+            joined.Append(text, at + 1, next - at - 1);
+            at = next;
+            groupEnds.Add((at, joined.Length));
+        }
+
+        string all = joined.ToString();
+        for (int k = groupEnds.Count - 1; k >= 0; k--)
+        {
+            string candidate = all[..groupEnds[k].Digits];
+            if (Classify(candidate) != Kind.None)
+            {
+                groupedEnd = groupEnds[k].End;
+                digits = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    static bool IsDigitGroup(string text, int start, int end, bool last)
+    {
+        var group = text.AsSpan(start, end - start);
+        if (group.Length < MinGroupLength)
+        {
+            return false;
+        }
+
+        // An ID number's check character may close the last group.
+        var digits = last && group[^1] is 'X' or 'x' ? group[..^1] : group;
+        return !digits.ContainsAnyExceptInRange('0', '9');
+    }
+
+    static int TokenEnd(string text, int i)
+    {
+        while (i < text.Length && IsTokenChar(text[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '*';

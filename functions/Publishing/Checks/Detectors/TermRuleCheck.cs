@@ -2,9 +2,16 @@ using Publishing.Checks.Catalog;
 
 namespace Publishing.Checks.Detectors;
 
-/// <summary>Applies the rule files' term rules to the matches of the single automaton scan.</summary>
+/// <summary>
+/// Applies the rule files' term rules to the matches of the single automaton scan. Linear in the number of matches:
+/// allow ranges are looked up by binary search, stamp lines come from one line index, each rule keeps a bounded
+/// number of candidates, and nested candidates are dropped in one pass over them sorted by position.
+/// </summary>
 public sealed class TermRuleCheck : ICheck
 {
+    /// <summary>Candidates kept per rule line before nested ones are dropped; the report shows at most <see cref="FindingCollector.MaxPerRule"/>.</summary>
+    public const int MaxCandidatesPerRule = FindingCollector.MaxPerRule * 4;
+
     /// <summary>A stamp is a short line: the marking plus at most a period such as “★1年” or “注意保存”.</summary>
     const int StampSlack = 12;
     const string ProsePunctuation = "，。；、：,.;:！？!?的和及与";
@@ -13,66 +20,84 @@ public sealed class TermRuleCheck : ICheck
     {
         string text = context.Text;
         var rules = context.Rules;
-        var allowed = new List<(int Start, int End)>();
-        foreach (var match in context.Matches)
+        var matches = context.Matches;
+
+        // Matches arrive in end order, so the allow ranges are sorted by end as they are collected.
+        var allowStarts = new List<int>();
+        var allowEnds = new List<int>();
+        int[] firstStart = new int[rules.Automaton.TermCount];
+        Array.Fill(firstStart, int.MaxValue);
+        foreach (var match in matches)
         {
-            foreach (int r in rules.RulesForTerm(match.TermIndex))
+            firstStart[match.TermIndex] = Math.Min(firstStart[match.TermIndex], match.Start);
+            if (rules.IsAllowTerm(match.TermIndex))
             {
-                if (rules.Rules[r].Mode == TermMatchMode.Allow)
-                {
-                    allowed.Add((match.Start, match.Start + match.Length));
-                }
+                allowStarts.Add(match.Start);
+                allowEnds.Add(match.Start + match.Length);
             }
         }
 
-        var candidates = new List<(TermRule Rule, int Start, int Length)>();
-        var firstMentionSeen = new HashSet<TermRule>();
-        foreach (var match in context.Matches)
+        var allowed = new AllowRanges(allowStarts, allowEnds);
+        var lines = new Lazy<LineIndex>(() => new LineIndex(text));
+        int[] kept = new int[rules.Rules.Count];
+        bool[] firstMentionSeen = new bool[rules.Rules.Count];
+        var candidates = new List<(int Rule, int Start, int Length)>();
+        foreach (var match in matches)
         {
-            if (IsInside(allowed, match.Start, match.Start + match.Length))
+            var ruleIndexes = rules.RulesForTerm(match.TermIndex);
+            if (!HasRoom(ruleIndexes, rules, kept) || allowed.Contains(match.Start, match.Start + match.Length))
             {
                 continue;
             }
 
-            foreach (int r in rules.RulesForTerm(match.TermIndex))
+            foreach (int r in ruleIndexes)
             {
                 var rule = rules.Rules[r];
+                if (rule.Mode == TermMatchMode.Allow || kept[r] >= MaxCandidatesPerRule)
+                {
+                    continue;
+                }
+
                 bool report = rule.Mode switch
                 {
                     TermMatchMode.Term => true,
-                    TermMatchMode.Stamp => IsStamp(text, match.Start, match.Length),
-                    TermMatchMode.FirstMention => firstMentionSeen.Add(rule) && !FullFormBefore(text, rule.Suggestion!, match.Start),
+                    TermMatchMode.Stamp => IsStamp(text, lines.Value, match.Start, match.Length),
+                    TermMatchMode.FirstMention => !firstMentionSeen[r] && (firstMentionSeen[r] = true) && !FullFormBefore(rules, firstStart, r, match.Start),
                     TermMatchMode.Leader => HasWrongTitle(context, rule.Term, match.Start),
                     _ => false,
                 };
                 if (report)
                 {
-                    candidates.Add((rule, match.Start, match.Length));
+                    kept[r]++;
+                    candidates.Add((r, match.Start, match.Length));
                 }
             }
         }
 
-        // Longest first, so “秘密★” on a stamp line is one finding, not also the stamp “秘密” inside it.
+        // Longest first, so “秘密★” on a stamp line is one finding, not also the stamp “秘密” inside it: a candidate
+        // inside an earlier kept one of the same rule is dropped, and every earlier one starts at or before it.
         candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
-        var kept = new List<(TermRule Rule, int Start, int Length)>();
-        foreach (var c in candidates)
+        var furthestEnd = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (r, start, length) in candidates)
         {
-            if (kept.Any(k => k.Rule.RuleId == c.Rule.RuleId && k.Start <= c.Start && c.Start + c.Length <= k.Start + k.Length))
+            var rule = rules.Rules[r];
+            int end = start + length;
+            if (furthestEnd.TryGetValue(rule.RuleId, out int covered) && end <= covered)
             {
                 continue;
             }
 
-            kept.Add(c);
-            string? suggestion = c.Rule.Mode == TermMatchMode.Leader ? null : c.Rule.Suggestion;
-            findings.Add(c.Rule.Aspect, c.Rule.RuleId, c.Rule.Severity, c.Rule.FormatMessage(), c.Start, c.Length, suggestion);
+            furthestEnd[rule.RuleId] = Math.Max(covered, end);
+            string? suggestion = rule.Mode == TermMatchMode.Leader ? null : rule.Suggestion;
+            findings.Add(rule.Aspect, rule.RuleId, rule.Severity, rule.FormatMessage(), start, length, suggestion);
         }
     }
 
-    static bool IsInside(List<(int Start, int End)> allowed, int start, int end)
+    static bool HasRoom(ReadOnlySpan<int> ruleIndexes, RuleSet rules, int[] kept)
     {
-        foreach (var (s, e) in allowed)
+        foreach (int r in ruleIndexes)
         {
-            if (s <= start && end <= e && (e - s) > (end - start))
+            if (rules.Rules[r].Mode != TermMatchMode.Allow && kept[r] < MaxCandidatesPerRule)
             {
                 return true;
             }
@@ -81,36 +106,29 @@ public sealed class TermRuleCheck : ICheck
         return false;
     }
 
-    static bool FullFormBefore(string text, string full, int start)
+    static bool FullFormBefore(RuleSet rules, int[] firstStart, int rule, int start)
     {
-        int at = text.IndexOf(full, StringComparison.Ordinal);
-        return at >= 0 && at <= start;
+        int term = rules.FullFormTermOf(rule);
+        return term >= 0 && firstStart[term] <= start;
     }
 
-    static bool IsStamp(string text, int start, int length)
+    static bool IsStamp(string text, LineIndex lines, int start, int length)
     {
-        int lineStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
-        if (start > 0 && text[start - 1] == '\n')
+        int line = lines.LineOf(start);
+        if (lines.FirstVisible(line) != start)
         {
-            lineStart = start;
+            return false;
         }
 
-        for (int i = lineStart; i < start; i++)
+        int from = start + length;
+        int last = lines.LastVisible(line);
+        while (from <= last && char.IsWhiteSpace(text[from]))
         {
-            if (!char.IsWhiteSpace(text[i]))
-            {
-                return false;
-            }
+            from++;
         }
 
-        int lineEnd = text.IndexOf('\n', start);
-        if (lineEnd < 0)
-        {
-            lineEnd = text.Length;
-        }
-
-        var rest = text.AsSpan(start + length, lineEnd - start - length).Trim();
-        return rest.Length <= StampSlack && rest.IndexOfAny(ProsePunctuation) < 0;
+        int rest = last - from + 1;
+        return rest <= 0 || (rest <= StampSlack && text.AsSpan(from, rest).IndexOfAny(ProsePunctuation) < 0);
     }
 
     static bool HasWrongTitle(CheckContext context, string name, int start)
@@ -125,5 +143,58 @@ public sealed class TermRuleCheck : ICheck
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Allow ranges sorted by end, with the smallest start of every suffix: a match lies strictly inside some range
+    /// when a range ending after it starts at or before it, or one ending with it starts before it.
+    /// </summary>
+    sealed class AllowRanges
+    {
+        readonly List<int> _ends;
+        readonly int[] _suffixMinStart;
+
+        public AllowRanges(List<int> starts, List<int> ends)
+        {
+            _ends = ends;
+            _suffixMinStart = new int[starts.Count + 1];
+            _suffixMinStart[starts.Count] = int.MaxValue;
+            for (int i = starts.Count - 1; i >= 0; i--)
+            {
+                _suffixMinStart[i] = Math.Min(starts[i], _suffixMinStart[i + 1]);
+            }
+        }
+
+        public bool Contains(int start, int end)
+        {
+            if (_ends.Count == 0)
+            {
+                return false;
+            }
+
+            int endingAfter = FirstEndAtLeast(end + 1);
+            int endingWith = FirstEndAtLeast(end);
+            return _suffixMinStart[endingAfter] <= start || _suffixMinStart[endingWith] < start;
+        }
+
+        int FirstEndAtLeast(int value)
+        {
+            int lo = 0;
+            int hi = _ends.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (_ends[mid] < value)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
     }
 }

@@ -5,6 +5,9 @@ namespace Publishing.Checks.Detectors;
 /// <summary>文字关: traditional characters in a simplified document, one finding per run, with the simplified text as suggestion.</summary>
 public sealed class TraditionalCharacterCheck : ICheck
 {
+    /// <summary>A longer run (a whole traditional document) is reported in pieces of this length.</summary>
+    const int MaxRun = 100;
+
     public void Run(CheckContext context, FindingCollector findings)
     {
         string text = context.Text;
@@ -20,7 +23,7 @@ public sealed class TraditionalCharacterCheck : ICheck
 
             int start = i;
             var simplified = new StringBuilder();
-            while (i < text.Length)
+            while (i < text.Length && i - start < MaxRun)
             {
                 char s = table.Simplify(text[i]);
                 if (s != '\0')

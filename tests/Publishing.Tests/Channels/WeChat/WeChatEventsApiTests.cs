@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.Channels;
 using Publishing.Channels.WeChat;
+using Publishing.Lifecycle;
 using Publishing.Testing;
 using Publishing.Testing.Fakes;
 

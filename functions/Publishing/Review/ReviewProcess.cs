@@ -1,22 +1,23 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using Publishing.Channels;
 using Publishing.Identity;
-using Publishing.Items;
+using Publishing.Lifecycle;
 using Publishing.Notifications;
 
 namespace Publishing.Review;
 
 /// <summary>
-/// Routes one item through 初审 → 复审 → 终审: pre-checks, one decision per stage with reminder and
-/// escalation timers, the revision loop, withdrawal, and approval. The instance id is the item id.
+/// The review of one version inside the item's orchestration: pre-checks, 初审 → 复审 → 终审 with one decision per
+/// stage, reminder and escalation timers, the revision wait, withdrawal, and approval. It ends with an approval
+/// record (or a new version, or a withdrawal) and knows nothing of publishing: the item's orchestrator hands the
+/// approval on.
 /// </summary>
-public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOutcome>
+public static class ReviewProcess
 {
     static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2));
 
-    public override async Task<ReviewOutcome> RunAsync(TaskOrchestrationContext context, ReviewInput input)
+    public static async Task<ReviewOutcome> RunAsync(TaskOrchestrationContext context, ReviewInput input)
     {
         var review = new ReviewRun(context, input);
         int version = input.Version;
@@ -27,24 +28,14 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
             case StageResultKind.Approved:
                 ApprovalRecord approval = await context.CallActivityAsync<ApprovalRecord>(
                     nameof(ApproveItemActivity), new ItemVersionRef(input.ItemId, version), StorageRetry);
-                // Hand-off: the frozen version goes to its channels.
-                PublishOutcome published = await context.CallSubOrchestratorAsync<PublishOutcome>(
-                    nameof(PublishOrchestrator),
-                    new PublishInput(input.ItemId, version, approval.ContentHash, approval.Channels, approval.PublishAt, input.SubmittedBy),
-                    new SubOrchestrationOptions { InstanceId = PublishInput.InstanceIdFor(input.ItemId, version) });
-                return new ReviewOutcome(published.Status, version, approval.ContentHash);
+                return new ReviewOutcome(ReviewEnd.Approved, version, approval);
             case StageResultKind.Returned:
                 ItemCommand? next = await review.AwaitRevisionAsync(version);
-                if (next is null)
-                {
-                    return new ReviewOutcome(ItemStatuses.Withdrawn, version, null);
-                }
-
-                // Each version starts a fresh history: decisions on older versions never count for the new one.
-                context.ContinueAsNew(input with { Version = next.Version }, preserveUnprocessedEvents: true);
-                return new ReviewOutcome(ItemStatuses.Submitted, next.Version, null);
+                return next is null
+                    ? new ReviewOutcome(ReviewEnd.Withdrawn, version, null)
+                    : new ReviewOutcome(ReviewEnd.Revised, next.Version, null);
             default:
-                return new ReviewOutcome(ItemStatuses.Withdrawn, version, null);
+                return new ReviewOutcome(ReviewEnd.Withdrawn, version, null);
         }
     }
 
@@ -61,7 +52,7 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
         Task<ItemCommand>? pendingCommand;
 
         Task<ItemCommand> NextCommand() =>
-            pendingCommand ??= context.WaitForExternalEvent<ItemCommand>(ItemCommandTypes.EventName);
+            pendingCommand ??= context.WaitForExternalEvent<ItemCommand>(ItemCommand.EventName);
 
         ItemCommand TakeCommand()
         {
@@ -70,14 +61,14 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
             return command;
         }
 
-        Task<StageDeadline?> Record(ItemEvent itemEvent) =>
-            context.CallActivityAsync<StageDeadline?>(nameof(RecordItemEventActivity), itemEvent, StorageRetry);
+        Task Record(ItemEvent itemEvent) =>
+            context.CallActivityAsync<bool>(nameof(RecordItemEventActivity), itemEvent, StorageRetry);
 
         public async Task RunChecksAsync(int version)
         {
             CheckSummary summary = await context.CallActivityAsync<CheckSummary>(
                 nameof(RunChecksActivity), new ItemVersionRef(input.ItemId, version), StorageRetry);
-            context.CreateReplaySafeLogger<ReviewOrchestrator>().LogInformation("Checks of {ItemId} v{Version}: {Block} block, {Warn} warn", input.ItemId, version, summary.Block, summary.Warn);
+            context.CreateReplaySafeLogger(nameof(ReviewProcess)).LogInformation("Checks of {ItemId} v{Version}: {Block} block, {Warn} warn", input.ItemId, version, summary.Block, summary.Warn);
         }
 
         public async Task<StageResult> RunStagesAsync(int version)
@@ -85,9 +76,8 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
             var decidedBy = new HashSet<string>(StringComparer.Ordinal);
             foreach (string stage in input.Stages)
             {
-                StageDeadline deadline = (await Record(new ItemEvent(
-                    input.ItemId, $"v{version}-{stage}-opened", AuditActions.StageOpened, "system",
-                    context.CurrentUtcDateTime, version, stage, ItemStatuses.InReview, OpensStage: true)))!;
+                StageDeadline deadline = await context.CallActivityAsync<StageDeadline>(
+                    nameof(OpenStageActivity), new OpenStage(input.ItemId, version, stage, context.CurrentUtcDateTime), StorageRetry);
 
                 ItemCommand? decision = await AwaitDecisionAsync(version, stage, deadline, decidedBy);
                 if (decision is null)
@@ -108,7 +98,7 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
                 {
                     await Record(new ItemEvent(
                         input.ItemId, $"v{version}-returned", AuditActions.Returned, decision.Actor,
-                        context.CurrentUtcDateTime, version, stage, ItemStatuses.ReturnedForRevision,
+                        context.CurrentUtcDateTime, version, stage, ItemStatus.ReturnedForRevision,
                         Details: decision.Comment,
                         Notify: [new NotificationRequest(Recipients.User(input.SubmittedBy), "returned",
                             $"您提交的稿件（第{version}版）在{ReviewStages.DisplayName(stage)}被退回修改，意见：{decision.Comment}。请修改后重新提交。")]));
@@ -150,13 +140,13 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
 
                 timerCancellation.Cancel();
                 ItemCommand received = TakeCommand();
-                if (received.Type == ItemCommandTypes.Withdraw)
+                if (received.Type == ItemCommandType.Withdraw)
                 {
                     await RecordWithdrawalAsync(received);
                     return null;
                 }
 
-                if (received.Type == ItemCommandTypes.Review && received.Version == version && received.Stage == stage
+                if (received.Type == ItemCommandType.Review && received.Version == version && received.Stage == stage
                     && received.Actor != input.SubmittedBy && !decidedBy.Contains(received.Actor)
                     && received.Decision is Decisions.Approve or Decisions.Reject && received.Aspects is not null)
                 {
@@ -165,7 +155,7 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
 
                 // The HTTP handler validated it, but a concurrent decision or a stale version can still arrive.
                 ignored++;
-                context.CreateReplaySafeLogger<ReviewOrchestrator>().LogWarning("Ignored {Type} command {CommandId} for {ItemId} v{Version} stage {Stage}",
+                context.CreateReplaySafeLogger(nameof(ReviewProcess)).LogWarning("Ignored {Type} command {CommandId} for {ItemId} v{Version} stage {Stage}",
                     received.Type, received.CommandId, input.ItemId, received.Version, received.Stage);
             }
 
@@ -200,7 +190,7 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
 
         Task RecordWithdrawalAsync(ItemCommand command) => Record(new ItemEvent(
             input.ItemId, $"withdraw-{command.CommandId}", AuditActions.Withdrawn, command.Actor, command.At,
-            command.Version, Status: ItemStatuses.Withdrawn, Details: command.Comment));
+            command.Version, Status: ItemStatus.Withdrawn, Details: command.Comment));
 
         /// <summary>Waits, without a deadline, for the submitter's new version or a withdrawal.</summary>
         /// <returns>The revise command, or null when withdrawn.</returns>
@@ -210,21 +200,21 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
             {
                 await NextCommand();
                 ItemCommand received = TakeCommand();
-                if (received.Type == ItemCommandTypes.Withdraw)
+                if (received.Type == ItemCommandType.Withdraw)
                 {
                     await RecordWithdrawalAsync(received);
                     return null;
                 }
 
-                if (received.Type == ItemCommandTypes.Revise && received.Version == version + 1 && received.Actor == input.SubmittedBy)
+                if (received.Type == ItemCommandType.Revise && received.Version == version + 1 && received.Actor == input.SubmittedBy)
                 {
                     await Record(new ItemEvent(
                         input.ItemId, $"v{received.Version}-revised", AuditActions.Revised, received.Actor, received.At,
-                        received.Version, Status: ItemStatuses.Submitted));
+                        received.Version, Status: ItemStatus.Submitted));
                     return received;
                 }
 
-                context.CreateReplaySafeLogger<ReviewOrchestrator>().LogWarning("Ignored {Type} command {CommandId} for {ItemId} while awaiting revision of v{Version}",
+                context.CreateReplaySafeLogger(nameof(ReviewProcess)).LogWarning("Ignored {Type} command {CommandId} for {ItemId} while awaiting revision of v{Version}",
                     received.Type, received.CommandId, input.ItemId, version);
             }
 

@@ -1,34 +1,29 @@
 using System.Text.Json;
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Publishing.Audit;
-using Publishing.Calendar;
 using Publishing.Items;
 using Publishing.Notifications;
 
-namespace Publishing.Review;
+namespace Publishing.Lifecycle;
 
 /// <summary>
 /// Applies one step of an item's life: read model, audit entry, notifications. Every part is idempotent by the
 /// event id, so a retried or replayed activity changes nothing twice.
 /// </summary>
-public sealed class RecordItemEventActivity(
-    ItemReadModel items, AuditTrail audit, INotifier notifier, ContentStore content,
-    WorkingDayCalendar calendar, ReviewOptions options, ILogger<RecordItemEventActivity> logger)
-    : TaskActivity<ItemEvent, StageDeadline?>
+public sealed class ItemEventRecorder(
+    ItemReadModel items, AuditTrail audit, INotifier notifier, ContentStore content, ILogger<ItemEventRecorder> logger)
 {
-    public override async Task<StageDeadline?> RunAsync(TaskActivityContext context, ItemEvent e)
+    public async Task RecordAsync(ItemEvent e, CancellationToken cancellationToken = default)
     {
-        StageDeadline? deadline = e.OpensStage ? Deadline(e.At) : null;
-        VersionDocument? revised = e.Action == AuditActions.Revised ? await LoadDocumentAsync(e) : null;
+        VersionDocument? revised = e.Action == AuditActions.Revised ? await LoadDocumentAsync(e, cancellationToken) : null;
 
         await items.UpdateAsync(e.ItemId, record =>
         {
-            if (e.Status is not null)
+            if (e.Status is { } status && ItemStatuses.MayReplace(record.Status, status))
             {
-                record.Status = e.Status;
-                record.Stage = e.Status == ItemStatuses.InReview ? e.Stage : null;
-                record.DueAt = deadline?.DueAt;
+                record.Status = status;
+                record.Stage = status == ItemStatus.InReview ? e.Stage : null;
+                record.DueAt = e.DueAt;
                 record.Version = e.Version;
             }
 
@@ -46,40 +41,33 @@ public sealed class RecordItemEventActivity(
             }
 
             record.UpdatedAt = e.At > record.UpdatedAt ? e.At : record.UpdatedAt;
-        });
+        }, cancellationToken);
 
         await audit.AppendAsync(e.ItemId, new AuditEvent(
-            e.EventId, e.Action, e.Actor, e.At, e.Stage, e.Version, AuditDetails(e, deadline)));
+            e.EventId, e.Action, e.Actor, e.At, e.Stage, e.Version, AuditDetails(e)), cancellationToken);
 
         int index = 0;
         foreach (NotificationRequest request in e.Notify ?? [])
         {
             await notifier.NotifyAsync(new Notification(
-                $"{e.ItemId}-{e.EventId}-{index++}", request.Recipient, request.Kind, e.ItemId, request.Message, e.At));
+                $"{e.ItemId}-{e.EventId}-{index++}", request.Recipient, request.Kind, e.ItemId, request.Message, e.At), cancellationToken);
         }
 
-        ReviewLog.Recorded(logger, e.Action, e.EventId, e.ItemId);
-        return deadline;
+        LifecycleLog.Recorded(logger, e.Action, e.EventId, e.ItemId);
     }
 
-    StageDeadline Deadline(DateTimeOffset openedAt) => options.DueAfter is { } fixedDue
-        ? new StageDeadline(openedAt + fixedDue, openedAt + 2 * fixedDue)
-        : new StageDeadline(
-            calendar.AddWorkingDays(openedAt, options.DueWorkingDays),
-            calendar.AddWorkingDays(openedAt, 2 * options.DueWorkingDays));
-
-    async Task<VersionDocument> LoadDocumentAsync(ItemEvent e)
+    async Task<VersionDocument> LoadDocumentAsync(ItemEvent e, CancellationToken cancellationToken)
     {
-        StoredVersion version = await content.GetVersionAsync(e.ItemId, e.Version)
+        StoredVersion version = await content.GetVersionAsync(e.ItemId, e.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Version {e.Version} of item {e.ItemId} is not stored.");
         return VersionDocument.FromJson(version.MetadataJson);
     }
 
-    static string? AuditDetails(ItemEvent e, StageDeadline? deadline)
+    static string? AuditDetails(ItemEvent e)
     {
         var details = new Dictionary<string, object?>();
         if (e.Status is not null) details["status"] = e.Status;
-        if (deadline is not null) details["dueAt"] = deadline.DueAt;
+        if (e.DueAt is not null) details["dueAt"] = e.DueAt;
         if (e.Review is not null)
         {
             details["decision"] = e.Review.Decision;

@@ -3,9 +3,9 @@ using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Publishing.Checks;
-using Publishing.Items;
 
-namespace Publishing.Review;
+
+namespace Publishing.Items;
 
 /// <summary>The pre-check findings of each version, beside its content: <c>items/{id}/v{n}/findings.json</c>.</summary>
 public sealed class FindingsStore(BlobServiceClient blobs, IOptions<ContentStoreOptions> options)
