@@ -1,4 +1,5 @@
 using Publishing;
+using Publishing.Desk;
 using Publishing.Host;
 using Publishing.Host.Durable;
 using Publishing.Host.Identity;
@@ -28,6 +29,8 @@ try
     app.MapLocalDurableEngine();
     app.MapPublishingApi();
     app.MapLocalSite();
+    app.MapLocalSignIn();
+    app.MapDesk();
     await app.RunOnSafeAddressesAsync();
     return 0;
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.Channels;
 using Publishing.Checks;
+using Publishing.Desk;
 using Publishing.Items;
 using Publishing.Lifecycle;
 using Publishing.Outbound;
@@ -35,6 +36,7 @@ public static class PublishingServiceCollectionExtensions
                 "Publishing:RateLimits: PermitLimit must not be negative and Window must be positive.")
             .ValidateOnStart();
         services.AddSingleton<Identity.UserRateLimiter>();
+        services.AddDesk();
         return services;
     }
 }

@@ -33,6 +33,8 @@ public sealed class ItemRecord : ITableEntity
     public int WarnFindings { get; set; }
     public int InfoFindings { get; set; }
     public DateTimeOffset? DueAt { get; set; }
+    /// <summary>When the awaited stage opened (days at stage in the desk's queue); null for rows written before it existed.</summary>
+    public DateTimeOffset? StageOpenedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishAt { get; set; }

@@ -24,6 +24,7 @@ public sealed class ItemEventRecorder(
                 record.Status = status;
                 record.Stage = status == ItemStatus.InReview ? e.Stage : null;
                 record.DueAt = e.DueAt;
+                record.StageOpenedAt = status == ItemStatus.InReview ? e.At : null;
                 record.Version = e.Version;
             }
 
