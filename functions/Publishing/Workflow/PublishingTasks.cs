@@ -4,6 +4,7 @@ using Publishing.Channels.WeChat;
 using Publishing.Channels.Website;
 using Publishing.Channels.Weibo;
 using Publishing.Review;
+using Publishing.Supervision;
 using Publishing.Supervision.Interpretations;
 using Publishing.Supervision.Patrol;
 using Publishing.Supervision.Staleness;
@@ -40,6 +41,7 @@ public static class PublishingTasks
         registry.AddActivity<CheckInterpretationsActivity>();
         registry.AddOrchestrator<PatrolMonitorOrchestrator>();
         registry.AddActivity<RunPatrolActivity>();
+        registry.AddDisclosureAndColumnMonitors();
         return registry;
     }
 }
