@@ -37,7 +37,8 @@ public sealed class DisclosureEvaluatorTests
     {
         Assert.Empty(On("2025-11-30",
             Item("published", published: true), Item("withdrawn", open: false), Item("on-application", mode: DisclosureModes.OnApplication),
-            Item("not-disclosed", mode: DisclosureModes.NotDisclosed), Item("undated", written: null), Item("bad-date", written: "2025年9月16日")));
+            Item("not-disclosed", mode: DisclosureModes.NotDisclosed), Item("undated", written: null), Item("bad-date", written: "2025年9月16日"),
+            Item("year-one", written: "0001-01-01"), Item("future", written: "2031-01-01")));
     }
 
     [Fact]

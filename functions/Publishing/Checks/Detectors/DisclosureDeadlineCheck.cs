@@ -14,11 +14,18 @@ public sealed class DisclosureDeadlineCheck : ICheck
     /// <summary>条例第二十六条: 自该政府信息形成或者变更之日起20个工作日内.</summary>
     public const int WorkingDays = 20;
 
+    /// <summary>
+    /// A 成文日期 before 2000 or in the future is a metadata slip, not a deadline to count: counting working days from
+    /// year 1 would cost a loop over every day since.
+    /// </summary>
+    public static bool IsPlausible(DateOnly written, DateOnly today) => written.Year >= 2000 && written <= today.AddYears(1);
+
     public void Run(CheckContext context, FindingCollector findings)
     {
         if (context.Occasion != CheckOccasion.BeforePublication
             || context.Draft.Metadata.DisclosureMode is DisclosureModes.OnApplication or DisclosureModes.NotDisclosed
-            || context.WrittenDate is not { } written)
+            || context.WrittenDate is not { } written
+            || !IsPlausible(written, context.Today))
         {
             return;
         }

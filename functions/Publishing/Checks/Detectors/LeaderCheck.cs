@@ -41,6 +41,7 @@ public sealed class LeaderCheck : ICheck
         }
 
         DateOnly date = context.DocumentDate;
+        var verdicts = new Dictionary<(string Name, string Title), string?>();
         var exactNameAt = new HashSet<int>(names.Select(n => n.Start));
         var exactNameEnd = new HashSet<int>(names.Select(n => n.End));
         foreach (var name in names)
@@ -49,7 +50,17 @@ public sealed class LeaderCheck : ICheck
             {
                 if (officials.OfficesOf(name.Text).Count > 0)
                 {
-                    CheckTitle(findings, officials, name, title, date);
+                    // A name repeated with the same title gets the same verdict: judged once per run.
+                    if (!verdicts.TryGetValue((name.Text, title.Text), out string? message))
+                    {
+                        verdicts[(name.Text, title.Text)] = message = TitleError(officials, name.Text, title.Text, date);
+                    }
+
+                    if (message is not null)
+                    {
+                        int start = Math.Min(name.Start, title.Start);
+                        findings.Add(Aspects.Political, TitleRule, Severities.Block, message, start, Math.Max(name.End, title.End) - start);
+                    }
                 }
 
                 CheckRemoved(findings, officials, name, title, date);
@@ -163,25 +174,23 @@ public sealed class LeaderCheck : ICheck
 
     const int HistoricalLookBack = 24;
 
-    static void CheckTitle(FindingCollector findings, OfficialsKnowledge officials, Span name, Span title, DateOnly date)
+    /// <summary>The 职务错误 message when <paramref name="name"/> did not hold the office <paramref name="title"/> denotes on the date; else null.</summary>
+    static string? TitleError(OfficialsKnowledge officials, string name, string title, DateOnly date)
     {
-        var offices = officials.OfficesOf(name.Text);
-        var denoted = offices.Where(o => officials.Denotes(title.Text, o)).ToList();
-        if (denoted.Any(o => o.HeldOn(date)) || !officials.Covers(title.Text, date))
+        var offices = officials.OfficesOf(name);
+        var denoted = offices.Where(o => officials.Denotes(title, o)).ToList();
+        if (denoted.Any(o => o.HeldOn(date)) || !officials.Covers(title, date))
         {
-            return;
+            return null;
         }
 
-        int start = Math.Min(name.Start, title.Start);
-        int end = Math.Max(name.End, title.End);
         var heldThen = offices.Where(o => o.HeldOn(date)).Select(o => o.Organisation + o.Title).Distinct().ToList();
-        string message = denoted.Count > 0
-            ? $"职务错误：按文档日期（{date:yyyy-MM-dd}），{name.Text}不担任“{title.Text}”职务（任职时间：{string.Join("；", denoted.Select(o => o.Describe()))}）。"
-              + $"如指其任职期间的事，请写“时任{title.Text}{name.Text}”；否则请改为其当时的职务。"
-            : $"职务错误：{name.Text}未担任“{title.Text}”职务"
+        return denoted.Count > 0
+            ? $"职务错误：按文档日期（{date:yyyy-MM-dd}），{name}不担任“{title}”职务（任职时间：{string.Join("；", denoted.Select(o => o.Describe()))}）。"
+              + $"如指其任职期间的事，请写“时任{title}{name}”；否则请改为其当时的职务。"
+            : $"职务错误：{name}未担任“{title}”职务"
               + (heldThen.Count > 0 ? $"，{date:yyyy-MM-dd}时任{string.Join("、", heldThen)}" : "")
               + "。请核对领导姓名与职务。";
-        findings.Add(Aspects.Political, TitleRule, Severities.Block, message, start, end - start);
     }
 
     static void CheckRemoved(FindingCollector findings, OfficialsKnowledge officials, Span name, Span title, DateOnly date)

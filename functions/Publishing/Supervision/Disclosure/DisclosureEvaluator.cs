@@ -18,7 +18,8 @@ public static class DisclosureEvaluator
         foreach (var item in items)
         {
             if (item.Published || !item.Open || item.DisclosureMode is DisclosureModes.OnApplication or DisclosureModes.NotDisclosed
-                || !DateOnly.TryParseExact(item.WrittenDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var written))
+                || !DateOnly.TryParseExact(item.WrittenDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var written)
+                || !Checks.Detectors.DisclosureDeadlineCheck.IsPlausible(written, today))
             {
                 continue;
             }
