@@ -2,6 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.Channels;
 using Publishing.Checks;
+using Publishing.Desk;
+using Publishing.Items;
+using Publishing.Lifecycle;
 using Publishing.Review;
 using Publishing.Storage;
 using Publishing.Supervision;
@@ -20,10 +23,13 @@ public static class PublishingServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
 
         services.AddPublishingStorageServices(configuration);
+        services.AddLifecycle();
         services.AddReview();
+        services.AddSingleton<SubmissionService>();
         services.AddPublishingChecks();
         services.AddPublishingChannels();
         services.AddSupervision();
+        services.AddDesk();
         return services;
     }
 }

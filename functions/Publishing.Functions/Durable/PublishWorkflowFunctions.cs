@@ -4,6 +4,7 @@ using Publishing.Channels;
 using Publishing.Channels.WeChat;
 using Publishing.Channels.Website;
 using Publishing.Channels.Weibo;
+using Publishing.Lifecycle;
 
 namespace Publishing.Functions.Durable;
 
@@ -19,24 +20,52 @@ public static class PublishWorkflowFunctions
         new RetryChannelOrchestrator().RunAsync(context, context.GetInput<RetryChannelInput>()!);
 
     [Function(nameof(RetractOrchestrator))]
-    public static Task<IReadOnlyList<ChannelResult>> RetractOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+    public static Task<PublishOutcome> RetractOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RetractOrchestrator().RunAsync(context, context.GetInput<RetractInput>()!);
 
-    [Function(nameof(PublishWebsiteActivity))]
-    public static Task<ChannelResult> PublishWebsite([ActivityTrigger] ChannelPublishRequest input, FunctionContext function) =>
-        ActivityRunner.RunAsync<PublishWebsiteActivity, ChannelPublishRequest, ChannelResult>(function, input);
+    [Function(nameof(WeChatPublishOrchestrator))]
+    public static Task<ChannelResult> WeChatPublishOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new WeChatPublishOrchestrator().RunAsync(context, context.GetInput<ChannelPublishRequest>()!);
 
-    [Function(nameof(RecordChannelResultActivity))]
-    public static Task<ChannelResult> RecordChannelResult([ActivityTrigger] ChannelOutcome input, FunctionContext function) =>
-        ActivityRunner.RunAsync<RecordChannelResultActivity, ChannelOutcome, ChannelResult>(function, input);
+    [Function(nameof(PublishWebsiteActivity))]
+    public static Task<SendResult> PublishWebsite([ActivityTrigger] ChannelPublishRequest input, FunctionContext function) =>
+        ActivityRunner.RunAsync<PublishWebsiteActivity, ChannelPublishRequest, SendResult>(function, input);
+
+    [Function(nameof(PublishWeiboActivity))]
+    public static Task<SendResult> PublishWeibo([ActivityTrigger] ChannelPublishRequest input, FunctionContext function) =>
+        ActivityRunner.RunAsync<PublishWeiboActivity, ChannelPublishRequest, SendResult>(function, input);
+
+    [Function(nameof(ApplyChannelResultActivity))]
+    public static Task<ChannelResult> ApplyChannelResult([ActivityTrigger] ChannelOutcome input, FunctionContext function) =>
+        ActivityRunner.RunAsync<ApplyChannelResultActivity, ChannelOutcome, ChannelResult>(function, input);
+
+    [Function(nameof(SettleChannelActivity))]
+    public static Task<ChannelResult> SettleChannel([ActivityTrigger] SettleChannel input, FunctionContext function) =>
+        ActivityRunner.RunAsync<SettleChannelActivity, SettleChannel, ChannelResult>(function, input);
+
+    [Function(nameof(HoldChannelActivity))]
+    public static Task<ChannelResult> HoldChannel([ActivityTrigger] HoldChannel input, FunctionContext function) =>
+        ActivityRunner.RunAsync<HoldChannelActivity, HoldChannel, ChannelResult>(function, input);
+
+    [Function(nameof(ListHeldChannelsActivity))]
+    public static Task<IReadOnlyList<HeldChannel>> ListHeldChannels([ActivityTrigger] ItemVersionRef input, FunctionContext function) =>
+        ActivityRunner.RunAsync<ListHeldChannelsActivity, ItemVersionRef, IReadOnlyList<HeldChannel>>(function, input);
 
     [Function(nameof(FinishPublishingActivity))]
     public static Task<PublishOutcome> FinishPublishing([ActivityTrigger] FinishPublishing input, FunctionContext function) =>
         ActivityRunner.RunAsync<FinishPublishingActivity, FinishPublishing, PublishOutcome>(function, input);
 
-    [Function(nameof(WeChatPublishOrchestrator))]
-    public static Task<ChannelResult> WeChatPublishOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new WeChatPublishOrchestrator().RunAsync(context, context.GetInput<ChannelPublishRequest>()!);
+    [Function(nameof(BeginRetractActivity))]
+    public static Task<RetractBegun> BeginRetract([ActivityTrigger] RetractChannel input, FunctionContext function) =>
+        ActivityRunner.RunAsync<BeginRetractActivity, RetractChannel, RetractBegun>(function, input);
+
+    [Function(nameof(RetractChannelActivity))]
+    public static Task<SendResult> RetractChannel([ActivityTrigger] RetractChannel input, FunctionContext function) =>
+        ActivityRunner.RunAsync<RetractChannelActivity, RetractChannel, SendResult>(function, input);
+
+    [Function(nameof(FinishRetractActivity))]
+    public static Task<PublishOutcome> FinishRetract([ActivityTrigger] RetractInput input, FunctionContext function) =>
+        ActivityRunner.RunAsync<FinishRetractActivity, RetractInput, PublishOutcome>(function, input);
 
     [Function(nameof(WeChatDraftActivity))]
     public static Task<WeChatStep> WeChatDraft([ActivityTrigger] ChannelPublishRequest input, FunctionContext function) =>
@@ -46,19 +75,11 @@ public static class PublishWorkflowFunctions
     public static Task<WeChatStep> WeChatSubmit([ActivityTrigger] ChannelPublishRequest input, FunctionContext function) =>
         ActivityRunner.RunAsync<WeChatSubmitActivity, ChannelPublishRequest, WeChatStep>(function, input);
 
+    [Function(nameof(WeChatRecordSubmissionActivity))]
+    public static Task<bool> WeChatRecordSubmission([ActivityTrigger] WeChatSubmission input, FunctionContext function) =>
+        ActivityRunner.RunAsync<WeChatRecordSubmissionActivity, WeChatSubmission, bool>(function, input);
+
     [Function(nameof(WeChatPollActivity))]
     public static Task<WeChatPublishStatus?> WeChatPoll([ActivityTrigger] WeChatPollRequest input, FunctionContext function) =>
         ActivityRunner.RunAsync<WeChatPollActivity, WeChatPollRequest, WeChatPublishStatus?>(function, input);
-
-    [Function(nameof(WeChatRecordResultActivity))]
-    public static Task<ChannelResult> WeChatRecordResult([ActivityTrigger] WeChatOutcome input, FunctionContext function) =>
-        ActivityRunner.RunAsync<WeChatRecordResultActivity, WeChatOutcome, ChannelResult>(function, input);
-
-    [Function(nameof(PublishWeiboActivity))]
-    public static Task<ChannelResult> PublishWeibo([ActivityTrigger] ChannelPublishRequest input, FunctionContext function) =>
-        ActivityRunner.RunAsync<PublishWeiboActivity, ChannelPublishRequest, ChannelResult>(function, input);
-
-    [Function(nameof(RetractChannelActivity))]
-    public static Task<ChannelResult> RetractChannel([ActivityTrigger] ChannelPublishRequest input, FunctionContext function) =>
-        ActivityRunner.RunAsync<RetractChannelActivity, ChannelPublishRequest, ChannelResult>(function, input);
 }

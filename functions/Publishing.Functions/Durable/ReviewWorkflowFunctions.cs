@@ -1,23 +1,29 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Publishing.Lifecycle;
 using Publishing.Review;
+using Publishing.Workflow;
 
 namespace Publishing.Functions.Durable;
 
-/// <summary>Hand-written <c>[Function]</c> wrappers of the review workflow's orchestrator and activities.</summary>
+/// <summary>Hand-written <c>[Function]</c> wrappers of the item's orchestrator, the kernel's and the review's activities.</summary>
 public static class ReviewWorkflowFunctions
 {
-    [Function(nameof(ReviewOrchestrator))]
-    public static Task<ReviewOutcome> ReviewOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new ReviewOrchestrator().RunAsync(context, context.GetInput<ReviewInput>()!);
+    [Function(nameof(ItemOrchestrator))]
+    public static Task<ItemOutcome> ItemOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ItemOrchestrator().RunAsync(context, context.GetInput<ItemInput>()!);
+
+    [Function(nameof(RecordItemEventActivity))]
+    public static Task<bool> RecordItemEvent([ActivityTrigger] ItemEvent input, FunctionContext function) =>
+        ActivityRunner.RunAsync<RecordItemEventActivity, ItemEvent, bool>(function, input);
 
     [Function(nameof(RunChecksActivity))]
     public static Task<CheckSummary> RunChecks([ActivityTrigger] ItemVersionRef input, FunctionContext function) =>
         ActivityRunner.RunAsync<RunChecksActivity, ItemVersionRef, CheckSummary>(function, input);
 
-    [Function(nameof(RecordItemEventActivity))]
-    public static Task<StageDeadline?> RecordItemEvent([ActivityTrigger] ItemEvent input, FunctionContext function) =>
-        ActivityRunner.RunAsync<RecordItemEventActivity, ItemEvent, StageDeadline?>(function, input);
+    [Function(nameof(OpenStageActivity))]
+    public static Task<StageDeadline> OpenStage([ActivityTrigger] OpenStage input, FunctionContext function) =>
+        ActivityRunner.RunAsync<OpenStageActivity, OpenStage, StageDeadline>(function, input);
 
     [Function(nameof(ApproveItemActivity))]
     public static Task<ApprovalRecord> ApproveItem([ActivityTrigger] ItemVersionRef input, FunctionContext function) =>

@@ -10,13 +10,13 @@ public static class ItemsFunctions
 {
     [Function(nameof(ItemsApi.Submit))]
     public static async Task<IActionResult> Submit(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "items")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items")] HttpRequest request,
         [DurableClient] DurableTaskClient durable) =>
         new ResultAdapter(await ItemsApi.Submit(request.HttpContext, durable, request.HttpContext.RequestAborted));
 
     [Function(nameof(ItemsApi.List))]
     public static async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "items")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items")] HttpRequest request)
     {
         var query = request.Query;
         bool? assignedToMe = bool.TryParse(query["assignedToMe"], out bool mine) ? mine : null;
@@ -27,24 +27,24 @@ public static class ItemsFunctions
 
     [Function(nameof(ItemsApi.Get))]
     public static async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "items/{id}")] HttpRequest request, string id) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items/{id}")] HttpRequest request, string id) =>
         new ResultAdapter(await ItemsApi.Get(id, request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(ItemsApi.Revise))]
     public static async Task<IActionResult> Revise(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "items/{id}")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/items/{id}")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable) =>
         new ResultAdapter(await ItemsApi.Revise(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
 
     [Function(nameof(ItemsApi.Withdraw))]
     public static async Task<IActionResult> Withdraw(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "items/{id}/withdraw")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/withdraw")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable) =>
         new ResultAdapter(await ItemsApi.Withdraw(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
 
     [Function(nameof(ItemsApi.GetVersion))]
     public static async Task<IActionResult> GetVersion(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "items/{id}/versions/{n:int}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items/{id}/versions/{n:int}")] HttpRequest request,
         string id, int n) =>
         new ResultAdapter(await ItemsApi.GetVersion(id, n, request.HttpContext, request.HttpContext.RequestAborted));
 }

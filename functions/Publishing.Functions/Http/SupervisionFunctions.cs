@@ -9,17 +9,17 @@ public static class SupervisionFunctions
 {
     [Function(nameof(SupervisionApi.GetAccounts))]
     public static async Task<IActionResult> GetAccounts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/accounts")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/supervision/accounts")] HttpRequest request) =>
         new ResultAdapter(await SupervisionApi.GetAccounts(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetInterpretations))]
     public static async Task<IActionResult> GetInterpretations(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/interpretations")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/supervision/interpretations")] HttpRequest request) =>
         new ResultAdapter(await SupervisionApi.GetInterpretations(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetPatrol))]
     public static async Task<IActionResult> GetPatrol(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/patrol")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/supervision/patrol")] HttpRequest request) =>
         new ResultAdapter(await SupervisionApi.GetPatrol(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetDisclosure))]
@@ -34,7 +34,7 @@ public static class SupervisionFunctions
 
     [Function(nameof(SupervisionApi.GetAnnualReport))]
     public static async Task<IActionResult> GetAnnualReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/annual")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/annual")] HttpRequest request) =>
         new ResultAdapter(await SupervisionApi.GetAnnualReport(request.HttpContext, request.Query["year"], request.Query["format"],
             request.HttpContext.RequestAborted));
 }

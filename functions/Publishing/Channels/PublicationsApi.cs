@@ -1,66 +1,58 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.Http;
 using Publishing.Identity;
 using Publishing.Items;
-using Publishing.Review;
+using Publishing.Lifecycle;
 
 namespace Publishing.Channels;
 
-/// <summary>Manual publication actions: retry a failed channel, retract from every channel, cancel a scheduled publication.</summary>
+/// <summary>Manual publication actions: retry a failed channel, resolve an unknown outcome, retract, cancel a scheduled publication.</summary>
 public static class PublicationsApi
 {
     public sealed record RetractRequest(string? Reason);
+
+    public sealed record RetryAccepted(string Id, string Channel, string Retry);
 
     static readonly string[] Operators = [Roles.Admin, Roles.FinalReviewer];
 
     /// <summary><c>POST /api/items/{id}/channels/{channel}/retry</c> (Admin, FinalReviewer).</summary>
     public static async Task<IResult> RetryChannel(string id, string channel, HttpContext context, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        if (!ApiAccess.TryAuthorize(context, Operators, out _, out var denial))
+        if (!ApiAccess.TryAuthorize(context, Operators, out var user, out var denial))
         {
             return denial;
         }
 
-        if (!Items.Channels.All.Contains(channel))
-        {
-            return ApiProblems.NotFound($"发布渠道“{channel}”不存在，只能是 website、wechat 或 weibo。");
-        }
-
-        var services = context.RequestServices;
-        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item)
-        {
-            return ItemsApi.ItemNotFound(id);
-        }
-
-        var channels = ItemView.From(item, []).Channels;
-        if (item.ApprovedVersion is not { } version || !channels.Contains(channel))
-        {
-            return ApiProblems.Conflict($"稿件尚未通过终审，或未选择{ChannelNames.Display(channel)}渠道，不能重试。");
-        }
-
-        var record = await services.GetRequiredService<PublicationStore>().GetOrCreateAsync(id, version, channel, cancellationToken);
-        if (record.State is not (PublicationStates.Failed or PublicationStates.Unknown))
-        {
-            return ApiProblems.Conflict($"{ChannelNames.Display(channel)}当前状态为“{ChannelNames.DisplayState(record.State)}”，只有发布失败或结果未知（已人工核实未发出）的渠道可以重试。");
-        }
-
-        if (record.State == PublicationStates.Unknown)
-        {
-            // A person has checked the platform and found nothing: allow one more send.
-            await services.GetRequiredService<PublicationStore>().UpdateAsync(id, version, channel, r => r.State = PublicationStates.Failed, cancellationToken);
-        }
-
-        string instanceId = $"{id}-retry-{channel}-{Guid.NewGuid():N}";
-        await durable.ScheduleNewOrchestrationInstanceAsync(nameof(RetryChannelOrchestrator),
-            new RetryChannelInput(new PublishInput(id, version, item.ContentHash!, channels, null, item.SubmittedBy), channel),
-            new StartOrchestrationOptions(instanceId), cancellationToken);
-        return TypedResults.Accepted($"/api/items/{id}", new { id, channel, retry = instanceId });
+        var outcome = await context.RequestServices.GetRequiredService<ChannelCommands>().RetryAsync(user, id, channel, durable, cancellationToken);
+        return outcome is ChannelCommands.Started started
+            ? TypedResults.Accepted($"/api/items/{id}", new RetryAccepted(id, channel, started.InstanceId))
+            : await ToResultAsync(context, outcome, cancellationToken);
     }
 
-    /// <summary><c>POST /api/items/{id}/retract</c> <c>{reason}</c> (Admin, FinalReviewer).</summary>
+    /// <summary>
+    /// <c>POST /api/items/{id}/channels/{channel}/resolve</c> <c>{outcome, remoteId?, url?, note}</c> (Admin, FinalReviewer):
+    /// what a person found on the platform for an outcome the workflow could not know.
+    /// </summary>
+    public static async Task<IResult> ResolveChannel(string id, string channel, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!ApiAccess.TryAuthorize(context, Operators, out var user, out var denial))
+        {
+            return denial;
+        }
+
+        var body = await JsonBody.ReadAsync<ResolveRequest>(context.Request, 64 * 1024, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var outcome = await context.RequestServices.GetRequiredService<ChannelCommands>().ResolveAsync(user, id, channel, body.Value!, cancellationToken);
+        return await ToResultAsync(context, outcome, cancellationToken);
+    }
+
+    /// <summary><c>POST /api/items/{id}/retract</c> <c>{reason}</c> (Admin, FinalReviewer); may run again for channels not confirmed down.</summary>
     public static async Task<IResult> Retract(string id, HttpContext context, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (!ApiAccess.TryAuthorize(context, Operators, out var user, out var denial))
@@ -80,32 +72,17 @@ public static class PublicationsApi
         }
 
         var services = context.RequestServices;
-        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item)
+        var outcome = await services.GetRequiredService<ChannelCommands>().RetractAsync(user, id, body.Value.Reason.Trim(), durable, cancellationToken);
+        if (outcome is not ChannelCommands.Started started)
         {
-            return ItemsApi.ItemNotFound(id);
+            return await ToResultAsync(context, outcome, cancellationToken);
         }
 
-        if (item.ApprovedVersion is not { } version
-            || item.Status is not (PublishStatuses.Published or PublishStatuses.PartiallyPublished or PublishStatuses.Failed))
-        {
-            return ApiProblems.Conflict($"稿件当前状态为“{item.Status}”，只有已发布（含部分发布）的稿件可以撤回。");
-        }
-
-        string instanceId = RetractOrchestrator.InstanceIdFor(id, version);
-        if (await durable.GetInstanceAsync(instanceId, cancellationToken) is not null)
-        {
-            return ApiProblems.Conflict("该稿件的撤回已在进行中或已完成。");
-        }
-
-        await durable.ScheduleNewOrchestrationInstanceAsync(nameof(RetractOrchestrator),
-            new RetractInput(id, version, ItemView.From(item, []).Channels, user.Id, body.Value.Reason.Trim()),
-            new StartOrchestrationOptions(instanceId), cancellationToken);
-
-        var after = await services.GetRequiredService<ItemReadModel>().WaitForAsync(id, r => r.Status == PublishStatuses.Retracted,
-            services.GetRequiredService<ReviewOptions>().DecisionWait, cancellationToken);
+        var after = await services.GetRequiredService<ItemReadModel>().WaitForAsync(id, r => r.Status is ItemStatus.Retracted or ItemStatus.RetractFailed,
+            services.GetRequiredService<LifecycleOptions>().DecisionWait, cancellationToken);
         return after is null
-            ? TypedResults.Accepted($"/api/items/{id}", await ItemsApi.ViewAsync(services, item, cancellationToken))
-            : TypedResults.Ok(await ItemsApi.ViewAsync(services, after, cancellationToken));
+            ? TypedResults.Accepted($"/api/items/{id}", await ItemViews.ViewAsync(services, started.Item, cancellationToken))
+            : TypedResults.Ok(await ItemViews.ViewAsync(services, after, cancellationToken));
     }
 
     /// <summary><c>POST /api/items/{id}/schedule/cancel</c> (the submitter or an Admin).</summary>
@@ -119,7 +96,7 @@ public static class PublicationsApi
         var services = context.RequestServices;
         if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item)
         {
-            return ItemsApi.ItemNotFound(id);
+            return ItemViews.NotFound(id);
         }
 
         if (item.SubmittedBy != user.Id && !user.IsInRole(Roles.Admin))
@@ -127,16 +104,26 @@ public static class PublicationsApi
             return ApiProblems.Forbidden("只有稿件提交人或管理员可以取消定时发布。");
         }
 
-        if (item.Status != PublishStatuses.Scheduled || item.ApprovedVersion is not { } version)
+        if (item.Status != ItemStatus.Scheduled || item.ApprovedVersion is not { } version)
         {
             return ApiProblems.Conflict("稿件当前不处于定时发布状态，无需取消。");
         }
 
-        await durable.RaiseEventAsync(PublishInput.InstanceIdFor(id, version), ItemCommandTypes.EventName,
-            new ItemCommand(PublishOrchestrator.CancelCommand, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName, version,
+        await durable.RaiseEventAsync(ItemInstances.Publish(id, version), ItemCommand.EventName,
+            new ItemCommand(ItemCommandType.CancelSchedule, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName, version,
                 services.GetRequiredService<TimeProvider>().GetUtcNow()), cancellationToken);
-        var after = await services.GetRequiredService<ItemReadModel>().WaitForAsync(id, r => r.Status != PublishStatuses.Scheduled,
-            services.GetRequiredService<ReviewOptions>().DecisionWait, cancellationToken);
-        return TypedResults.Ok(await ItemsApi.ViewAsync(services, after ?? item, cancellationToken));
+        var after = await services.GetRequiredService<ItemReadModel>().WaitForAsync(id, r => r.Status != ItemStatus.Scheduled,
+            services.GetRequiredService<LifecycleOptions>().DecisionWait, cancellationToken);
+        return TypedResults.Ok(await ItemViews.ViewAsync(services, after ?? item, cancellationToken));
     }
+
+    static async Task<IResult> ToResultAsync(HttpContext context, ChannelCommands.Outcome outcome, CancellationToken cancellationToken) => outcome switch
+    {
+        ChannelCommands.NotFound notFound => ApiProblems.NotFound(notFound.Detail),
+        ChannelCommands.Refused refused => ApiProblems.Conflict(refused.Detail),
+        ChannelCommands.Invalid invalid => ApiProblems.Validation(invalid.Errors),
+        ChannelCommands.Done done => TypedResults.Ok(await ItemViews.ViewAsync(context.RequestServices, done.Item, cancellationToken)),
+        ChannelCommands.Started started => TypedResults.Accepted($"/api/items/{started.Item.Id}", await ItemViews.ViewAsync(context.RequestServices, started.Item, cancellationToken)),
+        _ => throw new InvalidOperationException($"Unhandled outcome {outcome.GetType().Name}."),
+    };
 }

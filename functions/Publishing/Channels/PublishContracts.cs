@@ -1,6 +1,8 @@
+using Publishing.Lifecycle;
+
 namespace Publishing.Channels;
 
-/// <summary>Publishes one approved version to its channels. Instance id: <see cref="InstanceIdFor"/>.</summary>
+/// <summary>Publishes one approved version to its channels. Instance id: <see cref="ItemInstances.Publish"/>.</summary>
 public sealed record PublishInput(
     string ItemId,
     int Version,
@@ -9,37 +11,34 @@ public sealed record PublishInput(
     DateTimeOffset? PublishAt,
     string SubmittedBy)
 {
-    public static string InstanceIdFor(string itemId, int version) => $"{itemId}-publish-v{version}";
+    public static PublishInput From(ApprovalRecord approval, string submittedBy) =>
+        new(approval.ItemId, approval.Version, approval.ContentHash, approval.Channels, approval.PublishAt, submittedBy);
 }
 
 /// <summary>One channel's publish request (activity or sub-orchestration input).</summary>
-public sealed record ChannelPublishRequest(string ItemId, int Version, string ContentHash, string Channel);
+/// <param name="Attempt">The attempt this run holds (1, or the number a person's retry claimed).</param>
+public sealed record ChannelPublishRequest(string ItemId, int Version, string ContentHash, string Channel, int Attempt = 1);
 
-/// <summary>What one channel ended with.</summary>
-public sealed record ChannelResult(string Channel, string State, string? Url, string? Error);
-
-public sealed record PublishOutcome(string Status, IReadOnlyList<ChannelResult> Channels);
-
-/// <summary>Item statuses added by publishing.</summary>
-public static class PublishStatuses
+/// <summary>
+/// What a send (or takedown) step found, before it is written. Steps return it instead of writing it, so the
+/// write happens in its own activity with a durable retry: a storage error after the platform accepted a post
+/// cannot lose the remote id or turn the channel into <c>failed</c>.
+/// </summary>
+/// <param name="To">The state to move to; null when the record already holds the outcome (nothing to write).</param>
+/// <param name="Written">The step wrote <paramref name="To"/> itself (the website: our own storage, safe to redo).</param>
+public sealed record SendResult(
+    ChannelState? To,
+    string? Url = null,
+    string? Error = null,
+    string? WeiboId = null,
+    string? ArticleId = null,
+    string? OutboxBlob = null,
+    bool Written = false)
 {
-    public const string Scheduled = "Scheduled";
-    public const string Publishing = "Publishing";
-    public const string Published = "Published";
-    public const string PartiallyPublished = "PartiallyPublished";
-    public const string Failed = "Failed";
-    public const string Retracted = "Retracted";
+    public static readonly SendResult NothingToWrite = new((ChannelState?)null);
 
-    /// <summary>Published when every channel is published or previewed; Failed when none is; else partially.</summary>
-    public static string Aggregate(IEnumerable<string> channelStates)
-    {
-        var states = channelStates.ToList();
-        bool Done(string s) => s is PublicationStates.Published or PublicationStates.Previewed;
-        if (states.Count > 0 && states.All(Done))
-        {
-            return Published;
-        }
-
-        return states.Any(s => Done(s) || s is PublicationStates.PendingReview or PublicationStates.Unknown) ? PartiallyPublished : Failed;
-    }
+    public static SendResult Failed(string error) => new(ChannelState.Failed, Error: error);
 }
+
+/// <summary>Input of <see cref="ApplyChannelResultActivity"/>; <paramref name="Step"/> names the audit entry.</summary>
+public sealed record ChannelOutcome(ChannelPublishRequest Request, SendResult Result, TransitionCause Cause, string Step);

@@ -1,38 +1,65 @@
 using Microsoft.DurableTask;
-using Publishing.Review;
+using Publishing.Lifecycle;
 
 namespace Publishing.Channels;
 
-/// <summary>Input of <see cref="RetractOrchestrator"/>.</summary>
-public sealed record RetractInput(string ItemId, int Version, IReadOnlyList<string> Channels, string Actor, string Reason);
-
-/// <summary>Removes an item from every channel where it is out, then marks it Retracted.</summary>
-public sealed class RetractOrchestrator : TaskOrchestrator<RetractInput, IReadOnlyList<ChannelResult>>
+/// <summary>
+/// Takes the item down from every channel with any presence there, whatever its label says: a send in flight (a
+/// WeChat publish job) is awaited and then deleted. The item is Retracted only when every channel is confirmed
+/// down, otherwise RetractFailed with each channel's reason; a new round acts on the channels not yet down.
+/// </summary>
+public sealed class RetractOrchestrator : TaskOrchestrator<RetractInput, PublishOutcome>
 {
-    static readonly TaskOptions RetractRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), 2));
+    static readonly TaskOptions TakedownRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), 2));
 
-    public static string InstanceIdFor(string itemId, int version) => $"{itemId}-retract-v{version}";
+    public const string StillInFlightMessage = "发布任务仍在进行中，尚未能撤下。请稍后再次执行撤回。";
 
-    public override async Task<IReadOnlyList<ChannelResult>> RunAsync(TaskOrchestrationContext context, RetractInput input)
+    public override async Task<PublishOutcome> RunAsync(TaskOrchestrationContext context, RetractInput input)
     {
-        var results = await Task.WhenAll(input.Channels.Select(async channel =>
+        await context.CallActivityAsync<bool>(nameof(RecordItemEventActivity), new ItemEvent(
+            input.ItemId, $"v{input.Version}-retract-started-r{input.Round}", AuditActions.RetractStarted, input.Actor,
+            context.CurrentUtcDateTime, input.Version, Status: ItemStatus.Retracting, Details: input.Reason), ChannelRetries.Storage);
+
+        await Task.WhenAll(input.Channels.Select(channel => RetractChannelAsync(context, input,
+            new ChannelPublishRequest(input.ItemId, input.Version, "", channel))));
+
+        return await context.CallActivityAsync<PublishOutcome>(nameof(FinishRetractActivity), input, ChannelRetries.Storage);
+    }
+
+    static async Task<ChannelResult?> RetractChannelAsync(TaskOrchestrationContext context, RetractInput input, ChannelPublishRequest request)
+    {
+        for (int wait = 0; ; wait++)
         {
+            var begun = await context.CallActivityAsync<RetractBegun>(nameof(BeginRetractActivity),
+                new RetractChannel(request, input.Round), ChannelRetries.Storage);
+            if (begun.Start == RetractStart.AlreadyDown)
+            {
+                return null;
+            }
+
+            if (begun.Start == RetractStart.InFlight)
+            {
+                if (wait >= input.MaxWaits)
+                {
+                    return new ChannelResult(request.Channel, ChannelState.Sending, null, StillInFlightMessage);
+                }
+
+                await context.CreateTimer(input.WaitInterval, CancellationToken.None);
+                continue;
+            }
+
+            SendResult takedown;
             try
             {
-                return await context.CallActivityAsync<ChannelResult>(nameof(RetractChannelActivity),
-                    new ChannelPublishRequest(input.ItemId, input.Version, "", channel), RetractRetry);
+                takedown = await context.CallActivityAsync<SendResult>(nameof(RetractChannelActivity),
+                    new RetractChannel(request, input.Round), TakedownRetry);
             }
             catch (TaskFailedException e)
             {
-                return new ChannelResult(channel, PublicationStates.Failed, null, $"撤回失败：{e.FailureDetails.ErrorMessage}");
+                takedown = new SendResult(ChannelState.RetractFailed, Error: $"撤回失败，已自动重试仍未成功：{e.FailureDetails.ErrorMessage}。请稍后再次撤回。");
             }
-        }));
 
-        await context.CallActivityAsync<StageDeadline?>(nameof(RecordItemEventActivity), new ItemEvent(
-            input.ItemId, $"v{input.Version}-retracted", "retracted", input.Actor, context.CurrentUtcDateTime, input.Version,
-            Status: PublishStatuses.Retracted,
-            Details: input.Reason + "；" + string.Join("，", results.Select(r => $"{ChannelNames.Display(r.Channel)}{ChannelNames.DisplayState(r.State)}"))),
-            TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), 2)));
-        return results;
+            return await ChannelSteps.ApplyAsync(context, request, takedown, TransitionCause.Retract, $"retract-r{input.Round}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Publishing.Review;
+using Publishing.Lifecycle;
 
 namespace Publishing.Items;
 
@@ -50,6 +50,37 @@ public sealed class ItemReadModel(TableServiceClient tables, ItemReadModelOption
             return false;
         }
     }
+
+    /// <summary>
+    /// Read–modify–write with ETag when <paramref name="change"/> accepts the row as read; null when it refuses.
+    /// Two concurrent callers cannot both be accepted on the same row version (compare-and-set).
+    /// </summary>
+    public async Task<ItemRecord?> TryChangeAsync(string id, Func<ItemRecord, bool> change, CancellationToken cancellationToken = default)
+    {
+        var client = await TableAsync(cancellationToken);
+        while (true)
+        {
+            ItemRecord record = (await client.GetEntityAsync<ItemRecord>(ItemRecord.Partition, id, cancellationToken: cancellationToken)).Value;
+            if (!change(record))
+            {
+                return null;
+            }
+
+            try
+            {
+                await client.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
+                return record;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Changed since read: decide again on the new row.
+            }
+        }
+    }
+
+    /// <summary>The item's channels, as submitted.</summary>
+    public static IReadOnlyList<string> Channels(ItemRecord record) =>
+        JsonSerializer.Deserialize<List<string>>(record.ChannelsJson, Json) ?? [];
 
     /// <summary>Read–modify–write with ETag; <paramref name="change"/> must be idempotent.</summary>
     public async Task<ItemRecord> UpdateAsync(string id, Action<ItemRecord> change, CancellationToken cancellationToken = default)

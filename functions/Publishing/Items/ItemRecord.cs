@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Publishing.Lifecycle;
 
 namespace Publishing.Items;
 
@@ -16,7 +17,10 @@ public sealed class ItemRecord : ITableEntity
     public string Kind { get; set; } = "";
     public string Title { get; set; } = "";
     public int Version { get; set; }
-    public string Status { get; set; } = ItemStatuses.Submitted;
+    /// <summary>Stored by name (Azure Tables' enum support), the same text as the API value.</summary>
+    public ItemStatus Status { get; set; } = ItemStatus.Submitted;
+    /// <summary>Rounds of retraction started; each runs under its own instance id.</summary>
+    public int RetractRounds { get; set; }
     public string? Stage { get; set; }
     public string? IndexNumber { get; set; }
     public string MetadataJson { get; set; } = "{}";
@@ -29,6 +33,8 @@ public sealed class ItemRecord : ITableEntity
     public int WarnFindings { get; set; }
     public int InfoFindings { get; set; }
     public DateTimeOffset? DueAt { get; set; }
+    /// <summary>When the awaited stage opened (days at stage in the desk's queue); null for rows written before it existed.</summary>
+    public DateTimeOffset? StageOpenedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishAt { get; set; }

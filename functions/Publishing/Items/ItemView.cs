@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Publishing.Channels;
 using Publishing.Checks;
-using Publishing.Review;
+using Publishing.Lifecycle;
 
 namespace Publishing.Items;
 
@@ -11,7 +10,7 @@ public sealed record ItemView(
     string Kind,
     string Title,
     int Version,
-    string Status,
+    ItemStatus Status,
     string? Stage,
     string? IndexNumber,
     ItemMetadata Metadata,
@@ -38,7 +37,7 @@ public sealed record ItemView(
         record.Stage,
         record.IndexNumber,
         JsonSerializer.Deserialize<ItemMetadata>(record.MetadataJson, ItemReadModel.Json) ?? new ItemMetadata(),
-        JsonSerializer.Deserialize<List<string>>(record.ChannelsJson, ItemReadModel.Json) ?? [],
+        ItemReadModel.Channels(record),
         record.SubmittedBy,
         record.SubmittedByName,
         findings,
@@ -55,7 +54,7 @@ public sealed record ItemView(
 
 /// <summary>A row of <c>GET /api/items</c>.</summary>
 public sealed record ItemSummary(
-    string Id, string Kind, string Title, int Version, string Status, string? Stage, string? IndexNumber,
+    string Id, string Kind, string Title, int Version, ItemStatus Status, string? Stage, string? IndexNumber,
     string SubmittedBy, int BlockFindings, int WarnFindings, DateTimeOffset? DueAt, DateTimeOffset UpdatedAt)
 {
     public static ItemSummary From(ItemRecord r) => new(
@@ -63,14 +62,14 @@ public sealed record ItemSummary(
         r.BlockFindings, r.WarnFindings, r.DueAt, r.UpdatedAt);
 }
 
-public sealed record SubmissionAccepted(string Id, string Status, int Version, string? IndexNumber);
+public sealed record SubmissionAccepted(string Id, ItemStatus Status, int Version, string? IndexNumber);
 
 /// <summary>One channel's publication as shown on the item.</summary>
 public sealed record PublicationView(
-    string State, string? Url, int Version, int Attempts, string? LastError, DateTimeOffset UpdatedAt,
+    ChannelState State, string? Url, int Version, int Attempts, string? LastError, DateTimeOffset UpdatedAt,
     string? DraftMediaId, string? PublishId, string? ArticleId, string? WeiboId, string? OutboxBlob)
 {
     public static PublicationView From(PublicationRecord r) => new(
-        r.State == PublicationStates.Sending ? PublicationStates.Pending : r.State,
+        r.State,
         r.Url, r.Version, r.Attempts, r.LastError, r.UpdatedAt, r.DraftMediaId, r.PublishId, r.ArticleId, r.WeiboId, r.OutboxBlob);
 }

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Publishing.Channels;
 using Publishing.Http;
 using Publishing.Identity;
+using Publishing.Lifecycle;
 using Publishing.Review;
 
 namespace Publishing.Items;
@@ -75,9 +75,9 @@ public static class ItemsApi
             return ApiProblems.Forbidden("只有稿件的提交人可以提交修改版本。");
         }
 
-        if (item.Status != ItemStatuses.ReturnedForRevision)
+        if (item.Status != ItemStatus.ReturnedForRevision)
         {
-            return ApiProblems.Conflict($"稿件当前状态为“{ItemStatuses.DisplayName(item.Status)}”，只有被退回修改的稿件才能提交新版本。");
+            return ApiProblems.Conflict($"稿件当前状态为“{item.Status.DisplayName()}”，只有被退回修改的稿件才能提交新版本。");
         }
 
         var (request, problem) = await ReadSubmissionAsync(context, cancellationToken);
@@ -124,16 +124,16 @@ public static class ItemsApi
             return ApiProblems.Forbidden("只有稿件的提交人可以撤回稿件。");
         }
 
-        if (item.Status is not (ItemStatuses.Submitted or ItemStatuses.InReview or ItemStatuses.ReturnedForRevision))
+        if (item.Status is not (ItemStatus.Submitted or ItemStatus.InReview or ItemStatus.ReturnedForRevision))
         {
-            return ApiProblems.Conflict($"稿件当前状态为“{ItemStatuses.DisplayName(item.Status)}”，已不能撤回。");
+            return ApiProblems.Conflict($"稿件当前状态为“{item.Status.DisplayName()}”，已不能撤回。");
         }
 
-        var command = new ItemCommand(ItemCommandTypes.Withdraw, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName,
+        var command = new ItemCommand(ItemCommandType.Withdraw, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName,
             item.Version, services.GetRequiredService<TimeProvider>().GetUtcNow());
-        await durable.RaiseEventAsync(id, ItemCommandTypes.EventName, command, cancellationToken);
-        var options = services.GetRequiredService<ReviewOptions>();
-        ItemRecord? after = await items.WaitForAsync(id, r => r.Status == ItemStatuses.Withdrawn, options.DecisionWait, cancellationToken);
+        await durable.RaiseEventAsync(ItemInstances.Item(id), ItemCommand.EventName, command, cancellationToken);
+        var options = services.GetRequiredService<LifecycleOptions>();
+        ItemRecord? after = await items.WaitForAsync(id, r => r.Status == ItemStatus.Withdrawn, options.DecisionWait, cancellationToken);
         return after is null
             ? TypedResults.Accepted($"/api/items/{id}", await ViewAsync(services, item, cancellationToken))
             : TypedResults.Ok(await ViewAsync(services, after, cancellationToken));
@@ -187,7 +187,8 @@ public static class ItemsApi
             return denial;
         }
 
-        if (status is not null && !ItemStatuses.All.Contains(status))
+        ItemStatus? wanted = null;
+        if (status is not null && !ItemStatuses.TryParse(status, out wanted))
         {
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["status"] = [$"状态“{status}”无效，可选值：{string.Join("、", ItemStatuses.All)}。"] });
         }
@@ -198,7 +199,7 @@ public static class ItemsApi
         }
 
         var filters = new List<string>();
-        if (status is not null) filters.Add($"Status eq '{status}'");
+        if (wanted is { } statusFilter) filters.Add($"Status eq '{statusFilter}'");
         if (stage is not null) filters.Add($"Stage eq '{stage}'");
         if (assignedToMe == true)
         {
@@ -208,7 +209,7 @@ public static class ItemsApi
                 return TypedResults.Ok(new ItemList([], null));
             }
 
-            filters.Add($"Status eq '{ItemStatuses.InReview}'");
+            filters.Add($"Status eq '{ItemStatus.InReview}'");
             filters.Add("(" + string.Join(" or ", stages.Select(s => $"Stage eq '{s}'")) + ")");
             filters.Add($"SubmittedBy ne '{user.Id.Replace("'", "''")}'");
         }
@@ -231,22 +232,14 @@ public static class ItemsApi
         string Id, int Version, string Kind, string Title, string SanitizedHtml, ItemMetadata Metadata,
         IReadOnlyList<string> Channels, string SubmittedBy, DateTimeOffset SubmittedAt, string ContentHash);
 
-    internal static async Task<ItemView> ViewAsync(IServiceProvider services, ItemRecord item, CancellationToken cancellationToken)
-    {
-        var findings = item.FindingsVersion == item.Version
-            ? await services.GetRequiredService<FindingsStore>().GetAsync(item.Id, item.Version, cancellationToken)
-            : [];
-        var publications = item.ApprovedVersion is { } approved
-            ? await services.GetRequiredService<PublicationStore>().ListAsync(item.Id, approved, cancellationToken)
-            : [];
-        return ItemView.From(item, findings, publications);
-    }
+    internal static Task<ItemView> ViewAsync(IServiceProvider services, ItemRecord item, CancellationToken cancellationToken) =>
+        ItemViews.ViewAsync(services, item, cancellationToken);
 
-    internal static IResult ItemNotFound(string id) => ApiProblems.NotFound($"稿件 {id} 不存在，请检查稿件编号。");
+    internal static IResult ItemNotFound(string id) => ItemViews.NotFound(id);
 
     static IResult Accepted(ItemRecord item, int version) => TypedResults.Accepted(
         $"/api/items/{item.Id}",
-        new SubmissionAccepted(item.Id, version == item.Version ? item.Status : ItemStatuses.Submitted, version, item.IndexNumber));
+        new SubmissionAccepted(item.Id, version == item.Version ? item.Status : ItemStatus.Submitted, version, item.IndexNumber));
 
     static async Task<(SubmissionRequest? Request, IResult? Problem)> ReadSubmissionAsync(HttpContext context, CancellationToken cancellationToken)
     {

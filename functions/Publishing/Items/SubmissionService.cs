@@ -7,7 +7,9 @@ using Publishing.Audit;
 using Publishing.Calendar;
 using Publishing.Checks;
 using Publishing.Identity;
+using Publishing.Lifecycle;
 using Publishing.Review;
+using Publishing.Workflow;
 
 namespace Publishing.Items;
 
@@ -53,7 +55,7 @@ public sealed class SubmissionService(
             Kind = request.Kind!,
             Title = request.Title!,
             Version = 1,
-            Status = ItemStatuses.Submitted,
+            Status = ItemStatus.Submitted,
             ChannelsJson = JsonSerializer.Serialize(request.Channels, ItemReadModel.Json),
             MetadataJson = JsonSerializer.Serialize(request.Metadata, ItemReadModel.Json),
             SubmittedBy = user.Id,
@@ -97,9 +99,9 @@ public sealed class SubmissionService(
             cancellationToken);
 
         await durable.ScheduleNewOrchestrationInstanceAsync(
-            nameof(ReviewOrchestrator),
-            new ReviewInput(id, record.Kind, user.Id, 1, options.StagesFor(record.Kind)),
-            new StartOrchestrationOptions(id),
+            nameof(ItemOrchestrator),
+            new ItemInput(id, record.Kind, user.Id, 1, options.StagesFor(record.Kind)),
+            new StartOrchestrationOptions(ItemInstances.Item(id)),
             cancellationToken);
         return new Accepted(record);
     }
@@ -119,8 +121,8 @@ public sealed class SubmissionService(
         // The 索引号 identifies the item, not the version: it never changes.
         var metadata = request.Metadata! with { IndexNumber = item.IndexNumber };
         await StoreVersionAsync(item.Id, version, user, request with { Metadata = metadata }, now, cancellationToken);
-        await durable.RaiseEventAsync(item.Id, ItemCommandTypes.EventName,
-            new ItemCommand(ItemCommandTypes.Revise, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName, version, now),
+        await durable.RaiseEventAsync(ItemInstances.Item(item.Id), ItemCommand.EventName,
+            new ItemCommand(ItemCommandType.Revise, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName, version, now),
             cancellationToken);
         return new Accepted(item);
     }

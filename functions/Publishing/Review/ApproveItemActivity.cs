@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Publishing.Audit;
 using Publishing.Items;
+using Publishing.Lifecycle;
 using Publishing.Notifications;
 
 namespace Publishing.Review;
@@ -22,9 +23,9 @@ public sealed class ApproveItemActivity(
         DateTimeOffset now = DateTimeOffset.UtcNow;
         ItemRecord record = await items.UpdateAsync(input.ItemId, r =>
         {
-            if (r.Status != ItemStatuses.Approved)
+            if (r.Status != ItemStatus.Approved)
             {
-                r.Status = ItemStatuses.Approved;
+                r.Status = ItemStatus.Approved;
                 r.Stage = null;
                 r.DueAt = null;
                 r.ApprovedVersion = input.Version;

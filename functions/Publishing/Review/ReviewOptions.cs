@@ -19,9 +19,6 @@ public sealed class ReviewOptions
     /// <summary>Largest accepted body HTML, in bytes (larger → 413).</summary>
     public int MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
 
-    /// <summary>How long a review request waits for the workflow to take its decision before answering.</summary>
-    public TimeSpan DecisionWait { get; set; } = TimeSpan.FromSeconds(20);
-
     public IReadOnlyList<string> StagesFor(string kind)
     {
         if (!Stages.TryGetValue(kind, out string? configured) || string.IsNullOrWhiteSpace(configured))

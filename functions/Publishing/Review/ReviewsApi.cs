@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Publishing.Http;
 using Publishing.Identity;
 using Publishing.Items;
+using Publishing.Lifecycle;
 
 namespace Publishing.Review;
 
@@ -44,7 +45,7 @@ public static class ReviewsApi
         var items = services.GetRequiredService<ItemReadModel>();
         if (await items.GetAsync(id, cancellationToken) is not { } item)
         {
-            return ItemsApi.ItemNotFound(id);
+            return ItemViews.NotFound(id);
         }
 
         if (item.SubmittedBy == user.Id)
@@ -52,11 +53,11 @@ public static class ReviewsApi
             return ApiProblems.Forbidden("不能审核自己提交的稿件，请由其他审核人员处理。");
         }
 
-        if (item.Status != ItemStatuses.InReview || item.Stage != stage)
+        if (item.Status != ItemStatus.InReview || item.Stage != stage)
         {
-            string awaited = item.Status == ItemStatuses.InReview
+            string awaited = item.Status == ItemStatus.InReview
                 ? $"当前等待的是{ReviewStages.DisplayName(item.Stage!)}"
-                : $"稿件当前状态为“{ItemStatuses.DisplayName(item.Status)}”";
+                : $"稿件当前状态为“{item.Status.DisplayName()}”";
             return ApiProblems.Conflict($"{awaited}，不能作出{ReviewStages.DisplayName(stage)}决定。请刷新后查看最新状态。");
         }
 
@@ -74,20 +75,21 @@ public static class ReviewsApi
         }
 
         var command = new ItemCommand(
-            ItemCommandTypes.Review, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName, item.Version,
+            ItemCommandType.Review, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName, item.Version,
             services.GetRequiredService<TimeProvider>().GetUtcNow(), stage, request.Decision, request.Aspects,
             string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim());
-        await durable.RaiseEventAsync(id, ItemCommandTypes.EventName, command, cancellationToken);
+        await durable.RaiseEventAsync(ItemInstances.Item(id), ItemCommand.EventName, command, cancellationToken);
 
         // Answer with the workflow's result: either our decision was recorded or someone else's won the race.
-        var options = services.GetRequiredService<ReviewOptions>();
+        var options = services.GetRequiredService<LifecycleOptions>();
+        // Wait until the stage is decided and its effect recorded (next stage, returned, approved), so the answer shows it.
         ItemRecord? after = await items.WaitForAsync(id,
-            r => ItemReadModel.Reviews(r).Any(x => x.CommandId == command.CommandId
-                 || (x.Version == command.Version && x.Stage == stage)),
+            r => ItemReadModel.Reviews(r).Any(x => x.Version == command.Version && x.Stage == stage)
+                 && !(r.Status == ItemStatus.InReview && r.Stage == stage && r.Version == command.Version),
             options.DecisionWait, cancellationToken);
         if (after is null)
         {
-            return TypedResults.Accepted($"/api/items/{id}", await ItemsApi.ViewAsync(services, item, cancellationToken));
+            return TypedResults.Accepted($"/api/items/{id}", await ItemViews.ViewAsync(services, item, cancellationToken));
         }
 
         if (ItemReadModel.Reviews(after).All(x => x.CommandId != command.CommandId))
@@ -95,7 +97,7 @@ public static class ReviewsApi
             return ApiProblems.Conflict($"{ReviewStages.DisplayName(stage)}已由其他审核人员作出决定，您的决定未被采用。");
         }
 
-        return TypedResults.Ok(await ItemsApi.ViewAsync(services, after, cancellationToken));
+        return TypedResults.Ok(await ItemViews.ViewAsync(services, after, cancellationToken));
     }
 
     static Dictionary<string, string[]> Validate(ReviewRequest request)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Publishing.Audit;
 using Publishing.Checks;
 using Publishing.Items;
+using Publishing.Lifecycle;
 
 namespace Publishing.Review;
 

@@ -51,6 +51,6 @@ public sealed class SupervisionOptions
     /// <summary>How often the column-freshness monitor evaluates the columns.</summary>
     public TimeSpan ColumnPeriod { get; set; } = TimeSpan.FromHours(6);
 
-    public bool Counts(string state) =>
-        state == Channels.PublicationStates.Published || (CountPreviewAsPublished && state == Channels.PublicationStates.Previewed);
+    public bool Counts(Lifecycle.ChannelState state) =>
+        state == Lifecycle.ChannelState.Published || (CountPreviewAsPublished && state == Lifecycle.ChannelState.Previewed);
 }

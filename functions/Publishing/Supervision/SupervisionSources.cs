@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using Publishing.Channels;
 using Publishing.Channels.Website;
 using Publishing.Items;
+using Publishing.Lifecycle;
 
 namespace Publishing.Supervision;
 
@@ -10,7 +10,7 @@ namespace Publishing.Supervision;
 /// Reads what the monitors evaluate: items, publication records and site entries. Full scans: fine for one
 /// government's yearly volume (thousands of rows); an index table would be the next step beyond that.
 /// </summary>
-public sealed class SupervisionSources(TableServiceClient tables, ItemReadModelOptions items, IOptions<SiteOptions> site)
+public sealed class SupervisionSources(TableServiceClient tables, ItemReadModelOptions items, IOptions<SiteOptions> site, PublicationStore publications)
 {
     public async Task<IReadOnlyList<ItemRecord>> ItemsAsync(CancellationToken cancellationToken = default)
     {
@@ -26,18 +26,8 @@ public sealed class SupervisionSources(TableServiceClient tables, ItemReadModelO
     }
 
     /// <summary>Every publication record (the WeChat publish-id index rows are skipped).</summary>
-    public async Task<IReadOnlyList<PublicationRecord>> PublicationsAsync(CancellationToken cancellationToken = default)
-    {
-        var table = tables.GetTableClient("Publications");
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        var result = new List<PublicationRecord>();
-        await foreach (var record in table.QueryAsync<PublicationRecord>(r => r.Channel != "", cancellationToken: cancellationToken))
-        {
-            result.Add(record);
-        }
-
-        return result;
-    }
+    public Task<IReadOnlyList<PublicationRecord>> PublicationsAsync(CancellationToken cancellationToken = default) =>
+        publications.ListAllAsync(cancellationToken);
 
     public async Task<IReadOnlyList<SiteEntry>> SiteEntriesAsync(CancellationToken cancellationToken = default)
     {

@@ -3,6 +3,7 @@ using Publishing.Channels;
 using Publishing.Channels.WeChat;
 using Publishing.Channels.Website;
 using Publishing.Channels.Weibo;
+using Publishing.Lifecycle;
 using Publishing.Review;
 using Publishing.Supervision;
 using Publishing.Supervision.Interpretations;
@@ -16,24 +17,31 @@ public static class PublishingTasks
 {
     public static DurableTaskRegistry AddPublishingTasks(this DurableTaskRegistry registry)
     {
-        registry.AddOrchestrator<ReviewOrchestrator>();
-        registry.AddActivity<RunChecksActivity>();
+        registry.AddOrchestrator<ItemOrchestrator>();
         registry.AddActivity<RecordItemEventActivity>();
+
+        registry.AddActivity<RunChecksActivity>();
+        registry.AddActivity<OpenStageActivity>();
         registry.AddActivity<ApproveItemActivity>();
 
         registry.AddOrchestrator<PublishOrchestrator>();
-        registry.AddActivity<PublishWebsiteActivity>();
-        registry.AddActivity<RecordChannelResultActivity>();
-        registry.AddActivity<FinishPublishingActivity>();
         registry.AddOrchestrator<RetryChannelOrchestrator>();
+        registry.AddActivity<PublishWebsiteActivity>();
+        registry.AddActivity<ApplyChannelResultActivity>();
+        registry.AddActivity<SettleChannelActivity>();
+        registry.AddActivity<HoldChannelActivity>();
+        registry.AddActivity<ListHeldChannelsActivity>();
+        registry.AddActivity<FinishPublishingActivity>();
         registry.AddOrchestrator<RetractOrchestrator>();
+        registry.AddActivity<BeginRetractActivity>();
         registry.AddActivity<RetractChannelActivity>();
+        registry.AddActivity<FinishRetractActivity>();
         registry.AddActivity<PublishWeiboActivity>();
         registry.AddOrchestrator<WeChatPublishOrchestrator>();
         registry.AddActivity<WeChatDraftActivity>();
         registry.AddActivity<WeChatSubmitActivity>();
+        registry.AddActivity<WeChatRecordSubmissionActivity>();
         registry.AddActivity<WeChatPollActivity>();
-        registry.AddActivity<WeChatRecordResultActivity>();
 
         registry.AddOrchestrator<StalenessMonitorOrchestrator>();
         registry.AddActivity<CheckStalenessActivity>();

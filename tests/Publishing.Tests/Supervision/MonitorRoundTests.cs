@@ -8,6 +8,7 @@ using Publishing.Calendar;
 using Publishing.Channels;
 using Publishing.Channels.Website;
 using Publishing.Items;
+using Publishing.Lifecycle;
 using Publishing.Notifications;
 using Publishing.Supervision;
 using Publishing.Supervision.Columns;
@@ -39,7 +40,10 @@ public sealed class MonitorRoundTests
         };
     }
 
-    SupervisionSources Sources() => new(_tables, new ItemReadModelOptions { TableName = _itemsTable }, Options.Create(new SiteOptions { TableName = _siteTable }));
+    PublicationStore Publications() => new(_tables, TimeProvider.System, NullLogger<PublicationStore>.Instance);
+
+    SupervisionSources Sources() =>
+        new(_tables, new ItemReadModelOptions { TableName = _itemsTable }, Options.Create(new SiteOptions { TableName = _siteTable }), Publications());
 
     SupervisionStore Store() => new(_tables, new BlobServiceClient(TestStorage.ConnectionString));
 
@@ -91,7 +95,7 @@ public sealed class MonitorRoundTests
         await items.CreateIfNotExistsAsync();
         await items.UpsertEntityAsync(new ItemRecord
         {
-            RowKey = id, Kind = ItemKinds.Notice, Title = "关于做好秋季安全生产工作的通知", SubmittedBy = "editor1", Status = ItemStatuses.InReview,
+            RowKey = id, Kind = ItemKinds.Notice, Title = "关于做好秋季安全生产工作的通知", SubmittedBy = "editor1", Status = ItemStatus.InReview,
             MetadataJson = JsonSerializer.Serialize(new ItemMetadata(DisclosureMode: DisclosureModes.Proactive, WrittenDate: "2025-09-16"), ItemReadModel.Json),
         });
 
@@ -101,13 +105,9 @@ public sealed class MonitorRoundTests
         Assert.Equal(2, await DisclosureRoundAsync(new DateTimeOffset(2025, 10, 21, 9, 0, 0, WorkingDayCalendar.ChinaOffset)));
         Assert.Equal(0, await DisclosureRoundAsync(new DateTimeOffset(2025, 10, 22, 9, 0, 0, WorkingDayCalendar.ChinaOffset)));
 
-        var publications = _tables.GetTableClient("Publications");
-        await publications.CreateIfNotExistsAsync();
-        await publications.UpsertEntityAsync(new PublicationRecord
-        {
-            PartitionKey = id, RowKey = PublicationRecord.KeyFor(1, Publishing.Items.Channels.Website), Channel = Publishing.Items.Channels.Website, Version = 1,
-            State = PublicationStates.Published, UpdatedAt = new DateTimeOffset(2025, 10, 23, 9, 0, 0, WorkingDayCalendar.ChinaOffset),
-        });
+        var publications = Publications();
+        await publications.TransitionAsync(id, 1, Publishing.Items.Channels.Website, ChannelState.Sending, TransitionCause.Workflow);
+        await publications.TransitionAsync(id, 1, Publishing.Items.Channels.Website, ChannelState.Published, TransitionCause.Workflow);
         var after = await DisclosureReader.ReadAsync(Sources(), _options, WorkingDayCalendar.LoadEmbedded(), new DateTimeOffset(2025, 10, 24, 9, 0, 0, WorkingDayCalendar.ChinaOffset));
         Assert.DoesNotContain(after, d => d.ItemId == id);
 

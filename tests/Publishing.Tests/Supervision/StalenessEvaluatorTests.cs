@@ -1,4 +1,4 @@
-using Publishing.Channels;
+using Publishing.Lifecycle;
 using Publishing.Channels.Website;
 using Publishing.Supervision;
 using Publishing.Supervision.Staleness;
@@ -68,11 +68,8 @@ public sealed class StalenessEvaluatorTests
     [Fact]
     public void LastPublication_IgnoresPreviewsUnlessConfigured_AndWebsiteColumnsCountTheirCategoryOnly()
     {
-        PublicationRecord Record(string channel, string state, int day) => new()
-        {
-            PartitionKey = "item" + day, Channel = channel, State = state, UpdatedAt = Published.AddDays(day),
-        };
-        var records = new[] { Record("wechat", PublicationStates.Published, 1), Record("wechat", PublicationStates.Previewed, 5), Record("weibo", PublicationStates.Published, 9) };
+        PublicationRecord Record(string channel, ChannelState state, int day) => new("item" + day, 1, channel, state, 1, Published.AddDays(day));
+        var records = new[] { Record("wechat", ChannelState.Published, 1), Record("wechat", ChannelState.Previewed, 5), Record("weibo", ChannelState.Published, 9) };
 
         Assert.Equal(Published.AddDays(1), StalenessEvaluator.LastPublication(WeChat, [], records, Options));
         Assert.Equal(Published.AddDays(5), StalenessEvaluator.LastPublication(WeChat, [], records, new SupervisionOptions { CountPreviewAsPublished = true }));

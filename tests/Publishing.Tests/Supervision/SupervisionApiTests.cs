@@ -9,6 +9,7 @@ using Publishing.Calendar;
 using Publishing.Channels.Website;
 using Publishing.Identity;
 using Publishing.Items;
+using Publishing.Lifecycle;
 using Publishing.Supervision;
 using Publishing.Supervision.Columns;
 using Publishing.Testing;
@@ -41,7 +42,8 @@ public sealed class SupervisionApiTests
             .AddSingleton<TimeProvider>(new ManualTimeProvider(Now))
             .AddSingleton(WorkingDayCalendar.LoadEmbedded())
             .AddSingleton(Options.Create(options))
-            .AddSingleton(new SupervisionSources(_tables, new ItemReadModelOptions { TableName = _itemsTable }, Options.Create(new SiteOptions { TableName = _siteTable })))
+            .AddSingleton(new SupervisionSources(_tables, new ItemReadModelOptions { TableName = _itemsTable }, Options.Create(new SiteOptions { TableName = _siteTable }),
+                new PublicationStore(_tables, TimeProvider.System, NullLogger<PublicationStore>.Instance)))
             .BuildServiceProvider();
         var context = new DefaultHttpContext { RequestServices = services };
         context.Response.Body = new MemoryStream();
@@ -62,7 +64,7 @@ public sealed class SupervisionApiTests
         {
             await items.UpsertEntityAsync(new ItemRecord
             {
-                RowKey = id, Kind = ItemKinds.Notice, Title = "通知" + id, SubmittedBy = "editor1", Status = ItemStatuses.InReview,
+                RowKey = id, Kind = ItemKinds.Notice, Title = "通知" + id, SubmittedBy = "editor1", Status = ItemStatus.InReview,
                 MetadataJson = JsonSerializer.Serialize(new ItemMetadata(DisclosureMode: DisclosureModes.Proactive, WrittenDate: written), ItemReadModel.Json),
             });
         }

@@ -40,6 +40,18 @@ public sealed class WeiboFake : IDisposable
     /// <summary>When set, a status without a link on this host fails with 10017, as for an app whose safe domain differs.</summary>
     public string? SafeDomain { get; set; }
 
+    /// <summary>
+    /// When set, the fake fetches the link in each shared status before answering, as Weibo's link preview does, and
+    /// records the HTTP status the page answered (<see cref="LinkStatuses"/>).
+    /// </summary>
+    public bool FetchLinks { get; set; }
+
+    /// <summary>What the linked page answered for each share, in order (0 when it could not be reached).</summary>
+    public IReadOnlyList<int> LinkStatuses { get { lock (_gate) { return [.. _linkStatuses]; } } }
+
+    readonly List<int> _linkStatuses = [];
+    static readonly HttpClient LinkClient = new() { Timeout = TimeSpan.FromSeconds(10) };
+
     /// <summary>Posts that are public now, by id.</summary>
     public IReadOnlyDictionary<long, string> Posts { get { lock (_gate) { return new Dictionary<long, string>(_posts); } } }
 
@@ -65,6 +77,26 @@ public sealed class WeiboFake : IDisposable
         if (_endpoints.TakeFailure(request.Path) is { } failure)
         {
             return failure.ErrorCode is int code ? Error(request.Path, code, failure.Message!, failure.HttpStatus) : FakeResponses.Status(failure.HttpStatus);
+        }
+
+        if (FetchLinks && request.Path == SharePath && request.Form("status") is { } shared
+            && System.Text.RegularExpressions.Regex.Match(shared, @"https?://\S+") is { Success: true } link)
+        {
+            int answered;
+            try
+            {
+                using var page = await LinkClient.GetAsync(link.Value).ConfigureAwait(false);
+                answered = (int)page.StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                answered = 0;
+            }
+
+            lock (_gate)
+            {
+                _linkStatuses.Add(answered);
+            }
         }
 
         if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Publishing.Audit;
 using Publishing.Channels.Website;
 using Publishing.Items;
+using Publishing.Lifecycle;
 
 namespace Publishing.Channels.WeChat;
 
@@ -21,32 +22,22 @@ public sealed class WeChatDraftActivity(
 
     public override async Task<WeChatStep> RunAsync(TaskActivityContext context, ChannelPublishRequest request)
     {
-        var record = await publications.UpdateAsync(request.ItemId, request.Version, request.Channel, r => r.Attempts++);
-        if (record.State is PublicationStates.Published or PublicationStates.Previewed)
+        var record = await publications.GetOrCreateAsync(request.ItemId, request.Version, request.Channel);
+        if (record.Attempts != request.Attempt || record.State is not (ChannelState.Pending or ChannelState.Sending))
         {
-            return new WeChatStep(new ChannelResult(request.Channel, record.State, record.Url, null));
+            return new WeChatStep(SendResult.NothingToWrite);
         }
 
-        if (record.DraftMediaId is not null)
+        // Sending: the submit step knows whether the job exists. A stored draft is reused: drafts are not public.
+        if (record.State == ChannelState.Sending || record.DraftMediaId is not null)
         {
             return new WeChatStep(null);
         }
 
-        ChannelResult? ended = await DraftAsync(request);
-        if (ended is not null)
-        {
-            await publications.UpdateAsync(request.ItemId, request.Version, request.Channel, r =>
-            {
-                r.State = ended.State;
-                r.LastError = ended.Error;
-            });
-            await ChannelAudit.AppendAsync(audit, time, request, ended, $"draft{record.Attempts}");
-        }
-
-        return new WeChatStep(ended);
+        return new WeChatStep(await DraftAsync(request));
     }
 
-    async Task<ChannelResult?> DraftAsync(ChannelPublishRequest request)
+    async Task<SendResult?> DraftAsync(ChannelPublishRequest request)
     {
         StoredVersion? version = await integrity.LoadApprovedAsync(request);
         if (version is null)
@@ -84,8 +75,7 @@ public sealed class WeChatDraftActivity(
                     need_open_comment = 0, only_fans_can_comment = 0,
                 } } },
             });
-            await publications.UpdateAsync(request.ItemId, request.Version, request.Channel, r => r.OutboxBlob = blob);
-            return new ChannelResult(request.Channel, PublicationStates.Previewed, null, null);
+            return new SendResult(ChannelState.Previewed, OutboxBlob: blob);
         }
 
         var client = services.GetRequiredService<WeChatClient>();
@@ -99,12 +89,9 @@ public sealed class WeChatDraftActivity(
 
             string thumb = await client.AddThumbAsync(cover.Value.Bytes, cover.Value.FileName);
             string mediaId = await client.AddDraftAsync(article with { Content = content, ThumbMediaId = thumb });
-            await publications.UpdateAsync(request.ItemId, request.Version, request.Channel, r =>
-            {
-                r.ThumbMediaId = thumb;
-                r.DraftMediaId = mediaId;
-            });
-            await ChannelAudit.AppendAsync(audit, time, request, new ChannelResult(request.Channel, "draft-added", null, null), "draft");
+            var record = await publications.UpdateAsync(request.ItemId, request.Version, request.Channel,
+                r => r with { ThumbMediaId = thumb, DraftMediaId = mediaId });
+            await ChannelAudit.AppendAsync(audit, time, request, "draft-added", record.Attempts, null, null, null);
             return null;
         }
         catch (WeChatApiException e) when (!e.IsTransient)
@@ -139,6 +126,5 @@ public sealed class WeChatDraftActivity(
         return (document.Body!.InnerHtml, cover);
     }
 
-    static ChannelResult Failed(ChannelPublishRequest request, string error) =>
-        new(request.Channel, PublicationStates.Failed, null, error);
+    static SendResult Failed(ChannelPublishRequest request, string error) => SendResult.Failed(error);
 }

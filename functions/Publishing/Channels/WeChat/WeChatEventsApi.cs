@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Publishing.Http;
+using Publishing.Lifecycle;
 
 namespace Publishing.Channels.WeChat;
 

@@ -1,11 +1,13 @@
 using Microsoft.DurableTask;
+using Publishing.Lifecycle;
 
 namespace Publishing.Channels.WeChat;
 
 /// <summary>
 /// The official Official Account flow: draft (body images uploaded, cover, draft/add) → freepublish/submit →
 /// the PUBLISHJOBFINISH callback raised into this orchestration, with a small, bounded freepublish/get fallback.
-/// Each step resumes from the publication record, so a replay never creates a second draft or submit.
+/// Each step resumes from the publication record, so a replay never creates a second submit.
+/// Instance id: <see cref="ItemInstances.WeChat"/> (one per attempt).
 /// </summary>
 public sealed class WeChatPublishOrchestrator : TaskOrchestrator<ChannelPublishRequest, ChannelResult>
 {
@@ -13,21 +15,24 @@ public sealed class WeChatPublishOrchestrator : TaskOrchestrator<ChannelPublishR
 
     // Drafts are not public, so the draft step may be retried; submit is never retried automatically.
     static readonly TaskOptions DraftRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(10), 2));
-    static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), 2));
 
     public override async Task<ChannelResult> RunAsync(TaskOrchestrationContext context, ChannelPublishRequest request)
     {
         WeChatStep draft = await context.CallActivityAsync<WeChatStep>(nameof(WeChatDraftActivity), request, DraftRetry);
-        if (draft.Result is not null)
+        if (draft.Ended is not null)
         {
-            return draft.Result;
+            return await ChannelSteps.ApplyAsync(context, request, draft.Ended, TransitionCause.Workflow, "draft");
         }
 
-        WeChatStep submitted = await context.CallActivityAsync<WeChatStep>(nameof(WeChatSubmitActivity), request);
-        if (submitted.Result is not null)
+        WeChatStep submitted = await context.CallActivityAsync<WeChatStep>(nameof(WeChatSubmitActivity), request, ChannelRetries.Never);
+        if (submitted.Ended is not null)
         {
-            return submitted.Result;
+            return await ChannelSteps.ApplyAsync(context, request, submitted.Ended, TransitionCause.Workflow, "submit");
         }
+
+        // The job id is in this orchestration's history now; storing it has a durable retry of its own.
+        await context.CallActivityAsync<bool>(nameof(WeChatRecordSubmissionActivity),
+            new WeChatSubmission(request, submitted.PublishId!, context.InstanceId), ChannelRetries.Storage);
 
         Task<WeChatPublishStatus> callback = context.WaitForExternalEvent<WeChatPublishStatus>(FinishedEvent);
         WeChatPublishStatus? status = null;
@@ -45,7 +50,7 @@ public sealed class WeChatPublishOrchestrator : TaskOrchestrator<ChannelPublishR
             if (poll < submitted.MaxPolls)
             {
                 var polled = await context.CallActivityAsync<WeChatPublishStatus?>(nameof(WeChatPollActivity),
-                    new WeChatPollRequest(request, submitted.PublishId!), StorageRetry);
+                    new WeChatPollRequest(request, submitted.PublishId!), ChannelRetries.Storage);
                 if (polled is { PublishStatus: not 1 })
                 {
                     status = polled;
@@ -53,7 +58,6 @@ public sealed class WeChatPublishOrchestrator : TaskOrchestrator<ChannelPublishR
             }
         }
 
-        return await context.CallActivityAsync<ChannelResult>(nameof(WeChatRecordResultActivity),
-            new WeChatOutcome(request, status, status is null ? "微信未在预期时间内返回发布结果，请登录公众平台核实。" : null), StorageRetry);
+        return await ChannelSteps.ApplyAsync(context, request, WeChatPublishResults.From(status), TransitionCause.Workflow, "result");
     }
 }

@@ -1,56 +1,53 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Publishing.Audit;
 using Publishing.Channels.Website;
 using Publishing.Items;
+using Publishing.Lifecycle;
 
 namespace Publishing.Channels.Weibo;
 
 /// <summary>
-/// Shares the item's website page on Weibo. At most once: the record is marked <c>sending</c> before the request,
-/// so a crash or timeout after sending leaves <c>unknown</c> for a person, never a second post.
+/// Shares the item's website page on Weibo. At most once: the record is claimed <c>pending → sending</c> before the
+/// request, so a crash or timeout after sending ends as <c>unknown</c> for a person, never a second post. The result is
+/// returned, not written: <see cref="ApplyChannelResultActivity"/> writes it with a durable retry.
 /// </summary>
 public sealed class PublishWeiboActivity(
-    PublicationStore publications, ContentIntegrity integrity, WebsitePublisher website, Outbox outbox,
-    IOptions<WeiboOptions> options, IServiceProvider services, AuditTrail audit, TimeProvider time)
-    : TaskActivity<ChannelPublishRequest, ChannelResult>
+    PublicationStore publications, ItemReadModel items, ContentIntegrity integrity, WebsitePublisher website, Outbox outbox,
+    IOptions<WeiboOptions> options, IServiceProvider services)
+    : TaskActivity<ChannelPublishRequest, SendResult>
 {
-    public override async Task<ChannelResult> RunAsync(TaskActivityContext context, ChannelPublishRequest request)
+    public const string NoAnswerMessage =
+        "上次发送后未得到微博的答复，无法确定是否已发出。请登录微博核实后在系统中登记结果：未发出的才可重试，已发出的请填写微博 ID 以便撤回。";
+
+    public override async Task<SendResult> RunAsync(TaskActivityContext context, ChannelPublishRequest request)
     {
         var record = await publications.GetOrCreateAsync(request.ItemId, request.Version, request.Channel);
-        if (Finished(record) is { } finished)
+        if (record.Attempts != request.Attempt)
         {
-            return finished;
+            return SendResult.NothingToWrite;
         }
 
-        var result = await SendAsync(request);
-        await publications.UpdateAsync(request.ItemId, request.Version, request.Channel, r =>
+        if (record.State == ChannelState.Sending)
         {
-            r.State = result.State;
-            r.Url = result.Url ?? r.Url;
-            r.LastError = result.Error;
-        });
-        await ChannelAudit.AppendAsync(audit, time, request, result, $"attempt{record.Attempts + 1}");
-        return result;
+            // Our own claim, found again: this step ran before and may have posted. Never send a second time.
+            return new SendResult(ChannelState.Unknown, Error: NoAnswerMessage);
+        }
+
+        if (record.State != ChannelState.Pending || (await items.GetAsync(request.ItemId))?.Status.IsRetraction() == true)
+        {
+            return SendResult.NothingToWrite;
+        }
+
+        return await SendAsync(request);
     }
 
-    static ChannelResult? Finished(PublicationRecord record) => record.State switch
-    {
-        PublicationStates.Published or PublicationStates.PendingReview or PublicationStates.Previewed =>
-            new ChannelResult(record.Channel, record.State, record.Url, record.LastError),
-        PublicationStates.Sending or PublicationStates.Unknown =>
-            new ChannelResult(record.Channel, PublicationStates.Unknown, null,
-                "上次发送后未得到微博的答复，无法确定是否已发出。请登录微博核实：未发出时再由管理员重试，已发出则无需处理。"),
-        _ => null,
-    };
-
-    async Task<ChannelResult> SendAsync(ChannelPublishRequest request)
+    async Task<SendResult> SendAsync(ChannelPublishRequest request)
     {
         StoredVersion? version = await integrity.LoadApprovedAsync(request);
         if (version is null)
         {
-            return new ChannelResult(request.Channel, PublicationStates.Failed, null, ContentIntegrity.MismatchMessage);
+            return SendResult.Failed(ContentIntegrity.MismatchMessage);
         }
 
         var document = VersionDocument.FromJson(version.MetadataJson);
@@ -62,7 +59,7 @@ public sealed class PublishWeiboActivity(
         }
         catch (ArgumentException e)
         {
-            return new ChannelResult(request.Channel, PublicationStates.Failed, null, e.Message);
+            return SendResult.Failed(e.Message);
         }
 
         var settings = options.Value;
@@ -74,37 +71,37 @@ public sealed class PublishWeiboActivity(
                 url = new Uri(settings.BaseUrl, "2/statuses/share.json").AbsoluteUri,
                 form = new { access_token = "(未配置)", status, rip = settings.Rip },
             });
-            await publications.UpdateAsync(request.ItemId, request.Version, request.Channel, r => r.OutboxBlob = blob);
-            return new ChannelResult(request.Channel, PublicationStates.Previewed, null, null);
+            return new SendResult(ChannelState.Previewed, OutboxBlob: blob);
         }
 
-        await publications.UpdateAsync(request.ItemId, request.Version, request.Channel, r =>
+        // The claim: of all runs that get here for this attempt, exactly one moves pending → sending and sends.
+        if (!(await publications.TransitionAsync(request.ItemId, request.Version, request.Channel, ChannelState.Sending, TransitionCause.Workflow,
+                when: r => r.Attempts == request.Attempt)).Applied)
         {
-            r.State = PublicationStates.Sending;
-            r.Attempts++;
-        });
+            return SendResult.NothingToWrite;
+        }
+
         try
         {
             var posted = await services.GetRequiredService<WeiboClient>().ShareAsync(status, null, null);
-            await publications.UpdateAsync(request.ItemId, request.Version, request.Channel, r => r.WeiboId = posted.IdStr);
-            return new ChannelResult(request.Channel, PublicationStates.Published, $"https://m.weibo.cn/status/{posted.IdStr}", null);
+            return new SendResult(ChannelState.Published, $"https://m.weibo.cn/status/{posted.IdStr}", WeiboId: posted.IdStr);
         }
         catch (WeiboApiException e) when (e.IsPendingReview)
         {
-            return new ChannelResult(request.Channel, PublicationStates.PendingReview, null, e.UserMessage);
+            return new SendResult(ChannelState.PendingReview, Error: e.UserMessage);
         }
         catch (WeiboApiException e)
         {
-            return new ChannelResult(request.Channel, PublicationStates.Failed, null, e.UserMessage);
+            return SendResult.Failed(e.UserMessage);
         }
         catch (WeiboOutcomeUnknownException e)
         {
-            return new ChannelResult(request.Channel, PublicationStates.Unknown, null, e.UserMessage);
+            return new SendResult(ChannelState.Unknown, Error: e.UserMessage);
         }
         catch (Exception e) when (e is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException)
         {
             // Never sent (the client only lets connection failures through): safe to retry later.
-            return new ChannelResult(request.Channel, PublicationStates.Failed, null, $"无法连接微博接口：{e.Message}。请稍后由管理员重试。");
+            return SendResult.Failed($"无法连接微博接口：{e.Message}。请稍后由管理员重试。");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Publishing.Calendar;
 using Publishing.Channels;
 using Publishing.Items;
+using Publishing.Lifecycle;
 
 namespace Publishing.Supervision.Disclosure;
 
@@ -25,7 +26,7 @@ public static class DisclosureReader
         var candidates = items.Select(i =>
         {
             var metadata = Metadata(i.MetadataJson);
-            bool open = i.Status != ItemStatuses.Withdrawn && i.Status != PublishStatuses.Retracted;
+            bool open = i.Status is not (ItemStatus.Withdrawn or ItemStatus.Retracted);
             return new DisclosureCandidate(i.Id, i.Title, i.Kind, i.SubmittedBy, metadata.DisclosureMode, metadata.WrittenDate, published.Contains(i.Id), open);
         });
         return DisclosureEvaluator.Evaluate(candidates, now, calendar, options.DisclosureWorkingDays, options.DisclosureDueSoonWorkingDays);

@@ -1,3 +1,4 @@
+using Publishing.Lifecycle;
 using Publishing.Calendar;
 using Publishing.Channels;
 using Publishing.Items;
@@ -24,7 +25,7 @@ public static class InterpretationReader
             .GroupBy(p => p.ItemId)
             .ToDictionary(g => g.Key, g => g.Min(p => p.UpdatedAt));
         var published = items
-            .Where(i => firstPublished.ContainsKey(i.Id) && i.Status != PublishStatuses.Retracted)
+            .Where(i => firstPublished.ContainsKey(i.Id) && i.Status != ItemStatus.Retracted)
             .Select(i => new PublishedItem(i.Id, i.Kind, i.Title, i.SubmittedBy, firstPublished[i.Id], i.InterpretsItemId, i.RequiresInterpretation));
         return InterpretationEvaluator.Evaluate(published, now, calendar, options.InterpretationWorkingDays);
     }

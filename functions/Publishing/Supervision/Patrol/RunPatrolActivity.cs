@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Publishing.Lifecycle;
 using Publishing.Checks;
 using Publishing.Items;
 using Publishing.Review;

@@ -25,13 +25,13 @@ public sealed record StageDuration(string Stage, int Decisions, double MeanWorki
 public sealed record ReportItem(
     string ItemId,
     string Kind,
-    string Status,
+    Lifecycle.ItemStatus Status,
     IReadOnlyList<ReportPublication> Publications,
-    IReadOnlyList<Review.ReviewRecord> Reviews,
+    IReadOnlyList<Lifecycle.ReviewRecord> Reviews,
     IReadOnlyList<StageOpening> StageOpenings);
 
 /// <summary>A channel's publication record: state and when it last changed.</summary>
-public sealed record ReportPublication(string Channel, string State, DateTimeOffset At);
+public sealed record ReportPublication(string Channel, Lifecycle.ChannelState State, DateTimeOffset At);
 
 /// <summary>When a review stage opened for a version (audit action stage-opened).</summary>
 public sealed record StageOpening(string Stage, int Version, DateTimeOffset At);

@@ -1,3 +1,4 @@
+using Publishing.Lifecycle;
 using Publishing.Calendar;
 using Publishing.Channels;
 using Publishing.Items;
@@ -17,7 +18,7 @@ public static class AnnualReportCalculator
     /// retractions in the year of its retraction; its record no longer says when it was published, so it is not
     /// counted as disclosed.
     /// </remarks>
-    public static AnnualReport Compute(int year, IEnumerable<ReportItem> items, WorkingDayCalendar calendar, Func<string, bool> countsAsPublished)
+    public static AnnualReport Compute(int year, IEnumerable<ReportItem> items, WorkingDayCalendar calendar, Func<ChannelState, bool> countsAsPublished)
     {
         var (start, end) = YearBounds(year);
         bool InYear(DateTimeOffset at) => at >= start && at < end;
@@ -29,8 +30,8 @@ public static class AnnualReportCalculator
             .ToList();
         var byChannel = Items.Channels.All.ToDictionary(c => c, c => disclosed.Count(d => d.Channels.Contains(c)));
         var byKind = ItemKinds.All.ToDictionary(k => k, k => disclosed.Count(d => d.Item.Kind == k));
-        int retractions = all.Count(i => i.Status == PublishStatuses.Retracted
-            && i.Publications.Any(p => p.State == PublicationStates.Retracted && InYear(p.At)));
+        int retractions = all.Count(i => i.Status == ItemStatus.Retracted
+            && i.Publications.Any(p => p.State == ChannelState.Retracted && InYear(p.At)));
 
         var decisions = all.SelectMany(i => i.Reviews.Where(r => InYear(r.At)).Select(r => (Item: i, Review: r))).ToList();
         var stages = ReviewStages.All

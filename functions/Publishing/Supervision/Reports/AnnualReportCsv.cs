@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Publishing.Lifecycle;
 using Publishing.Channels;
 using Publishing.Review;
 
@@ -22,7 +23,7 @@ public static class AnnualReportCsv
         {
             ("主动公开信息总数", "", Number(report.ItemsDisclosed)),
         };
-        rows.AddRange(report.ByChannel.Select(c => ("按发布渠道", ChannelNames.Display(c.Key), Number(c.Value))));
+        rows.AddRange(report.ByChannel.Select(c => ("按发布渠道", ChannelDisplay.Name(c.Key), Number(c.Value))));
         rows.AddRange(report.ByKind.Select(k => ("按信息类别", KindNames.GetValueOrDefault(k.Key, k.Key), Number(k.Value))));
         rows.Add(("政策文件发布数", "", Number(report.PolicyDocuments)));
         rows.Add(("政策解读发布数", "", Number(report.Interpretations)));

@@ -1,3 +1,4 @@
+using Publishing.Lifecycle;
 using Publishing.Audit;
 using Publishing.Calendar;
 using Publishing.Items;

@@ -1,3 +1,4 @@
+using Publishing.Lifecycle;
 using Publishing.Channels;
 using Publishing.Channels.Website;
 using Publishing.Identity;
@@ -52,7 +53,7 @@ public static class StalenessEvaluator
         }
 
         string since = state.LastUpdate is { } last ? last.UtcDateTime.ToString("O") : "never";
-        string channel = ChannelNames.Display(state.Channel);
+        string channel = ChannelDisplay.Name(state.Channel);
         string message = state.LastUpdate is null
             ? $"【更新不及时{SupervisionLevels.DisplayName(state.Level)}】{channel}账号“{state.Name}”尚无任何发布记录。新媒体账号须至少每周更新，请尽快发布内容。"
             : $"【更新不及时{SupervisionLevels.DisplayName(state.Level)}】{channel}账号“{state.Name}”已连续 {state.Days} 天未更新（最近一次发布：{state.LastUpdate.Value.ToOffset(Calendar.WorkingDayCalendar.ChinaOffset):yyyy-MM-dd HH:mm}）。"

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Publishing.Audit;
+using Publishing.Items;
+using Publishing.Notifications;
+
+namespace Publishing.Lifecycle;
+
+/// <summary>
+/// Applies one step of an item's life: read model, audit entry, notifications. Every part is idempotent by the
+/// event id, so a retried or replayed activity changes nothing twice.
+/// </summary>
+public sealed class ItemEventRecorder(
+    ItemReadModel items, AuditTrail audit, INotifier notifier, ContentStore content, ILogger<ItemEventRecorder> logger)
+{
+    public async Task RecordAsync(ItemEvent e, CancellationToken cancellationToken = default)
+    {
+        VersionDocument? revised = e.Action == AuditActions.Revised ? await LoadDocumentAsync(e, cancellationToken) : null;
+
+        await items.UpdateAsync(e.ItemId, record =>
+        {
+            if (e.Status is { } status && ItemStatuses.MayReplace(record.Status, status))
+            {
+                record.Status = status;
+                record.Stage = status == ItemStatus.InReview ? e.Stage : null;
+                record.DueAt = e.DueAt;
+                record.StageOpenedAt = status == ItemStatus.InReview ? e.At : null;
+                record.Version = e.Version;
+            }
+
+            if (e.Review is not null)
+            {
+                ItemReadModel.AddReview(record, e.Review);
+            }
+
+            if (revised is not null)
+            {
+                record.Title = revised.Title;
+                record.MetadataJson = JsonSerializer.Serialize(revised.Metadata, ItemReadModel.Json);
+                record.ChannelsJson = JsonSerializer.Serialize(revised.Channels, ItemReadModel.Json);
+                record.PublishAt = revised.PublishAt;
+            }
+
+            record.UpdatedAt = e.At > record.UpdatedAt ? e.At : record.UpdatedAt;
+        }, cancellationToken);
+
+        await audit.AppendAsync(e.ItemId, new AuditEvent(
+            e.EventId, e.Action, e.Actor, e.At, e.Stage, e.Version, AuditDetails(e)), cancellationToken);
+
+        int index = 0;
+        foreach (NotificationRequest request in e.Notify ?? [])
+        {
+            await notifier.NotifyAsync(new Notification(
+                $"{e.ItemId}-{e.EventId}-{index++}", request.Recipient, request.Kind, e.ItemId, request.Message, e.At), cancellationToken);
+        }
+
+        LifecycleLog.Recorded(logger, e.Action, e.EventId, e.ItemId);
+    }
+
+    async Task<VersionDocument> LoadDocumentAsync(ItemEvent e, CancellationToken cancellationToken)
+    {
+        StoredVersion version = await content.GetVersionAsync(e.ItemId, e.Version, cancellationToken)
+            ?? throw new InvalidOperationException($"Version {e.Version} of item {e.ItemId} is not stored.");
+        return VersionDocument.FromJson(version.MetadataJson);
+    }
+
+    static string? AuditDetails(ItemEvent e)
+    {
+        var details = new Dictionary<string, object?>();
+        if (e.Status is not null) details["status"] = e.Status;
+        if (e.DueAt is not null) details["dueAt"] = e.DueAt;
+        if (e.Review is not null)
+        {
+            details["decision"] = e.Review.Decision;
+            details["aspects"] = e.Review.Aspects;
+            details["comment"] = e.Review.Comment;
+        }
+        else if (e.Details is not null)
+        {
+            details["comment"] = e.Details;
+        }
+
+        if (e.Notify is { Count: > 0 }) details["notified"] = e.Notify.Select(n => n.Recipient).ToList();
+        return details.Count == 0 ? null : JsonSerializer.Serialize(details, ItemReadModel.Json);
+    }
+}

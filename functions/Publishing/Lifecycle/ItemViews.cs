@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Publishing.Http;
+using Publishing.Items;
+
+namespace Publishing.Lifecycle;
+
+/// <summary>The item as every handler answers it: read model, the version's findings and its channels.</summary>
+public static class ItemViews
+{
+    public static async Task<ItemView> ViewAsync(IServiceProvider services, ItemRecord item, CancellationToken cancellationToken)
+    {
+        var findings = item.FindingsVersion == item.Version
+            ? await services.GetRequiredService<FindingsStore>().GetAsync(item.Id, item.Version, cancellationToken)
+            : [];
+        var publications = item.ApprovedVersion is { } approved
+            ? await services.GetRequiredService<PublicationStore>().ListAsync(item.Id, approved, cancellationToken)
+            : [];
+        return ItemView.From(item, findings, publications);
+    }
+
+    public static Microsoft.AspNetCore.Http.IResult NotFound(string id) => ApiProblems.NotFound($"稿件 {id} 不存在，请检查稿件编号。");
+}
