@@ -8,23 +8,23 @@ namespace Publishing.Functions.Http;
 public static class SupervisionFunctions
 {
     [Function(nameof(SupervisionApi.GetAccounts))]
-    public static async Task<IActionResult> GetAccounts(
+    public static IActionResult GetAccounts(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/accounts")] HttpRequest request) =>
-        new ResultAdapter(await SupervisionApi.GetAccounts(request.HttpContext, request.HttpContext.RequestAborted));
+        new ResultAdapter(SupervisionApi.GetAccounts(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetInterpretations))]
-    public static async Task<IActionResult> GetInterpretations(
+    public static IActionResult GetInterpretations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/interpretations")] HttpRequest request) =>
-        new ResultAdapter(await SupervisionApi.GetInterpretations(request.HttpContext, request.HttpContext.RequestAborted));
+        new ResultAdapter(SupervisionApi.GetInterpretations(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetPatrol))]
-    public static async Task<IActionResult> GetPatrol(
+    public static IActionResult GetPatrol(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/patrol")] HttpRequest request) =>
-        new ResultAdapter(await SupervisionApi.GetPatrol(request.HttpContext, request.HttpContext.RequestAborted));
+        new ResultAdapter(SupervisionApi.GetPatrol(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetAnnualReport))]
-    public static async Task<IActionResult> GetAnnualReport(
+    public static IActionResult GetAnnualReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/annual")] HttpRequest request) =>
-        new ResultAdapter(await SupervisionApi.GetAnnualReport(request.HttpContext, request.Query["year"], request.Query["format"],
+        new ResultAdapter(SupervisionApi.GetAnnualReport(request.HttpContext, request.Query["year"], request.Query["format"],
             request.HttpContext.RequestAborted));
 }
