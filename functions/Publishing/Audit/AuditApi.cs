@@ -23,7 +23,7 @@ public static class AuditApi
         }
 
         bool allowed = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Auditor) || item.SubmittedBy == user.Id
-            || ItemReadModel.Reviews(item).Any(r => r.Reviewer == user.Id);
+            || ItemReadModel.Reviewers(item).Contains(user.Id);
         if (!allowed)
         {
             return ApiProblems.Forbidden("审计记录仅对管理员、审计人员、稿件提交人和该稿件的审核人员开放。");
