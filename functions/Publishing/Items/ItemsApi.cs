@@ -210,7 +210,7 @@ public static class ItemsApi
 
     /// <summary>Body of <c>POST /api/items/{id}/withdraw</c>.</summary>
     /// <param name="Version">The version the editor withdraws (required): another current version → 409.</param>
-    public sealed record WithdrawRequest(int? Version, string? Reason);
+    public sealed record WithdrawRequest(int? Version, [property: System.ComponentModel.DataAnnotations.MaxLength(FieldLimits.Reason)] string? Reason);
 
     /// <summary><c>GET /api/items/{id}</c> (any role).</summary>
     public static async Task<IResult> Get(string id, HttpContext context, CancellationToken cancellationToken)

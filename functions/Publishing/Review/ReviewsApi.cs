@@ -12,7 +12,9 @@ namespace Publishing.Review;
 public static class ReviewsApi
 {
     /// <param name="Version">The version shown to the reviewer (required): a decision counts only for the version read.</param>
-    public sealed record ReviewRequest(string? Stage, string? Decision, ReviewAspects? Aspects, string? Comment, int? Version);
+    public sealed record ReviewRequest(
+        string? Stage, string? Decision, ReviewAspects? Aspects,
+        [property: System.ComponentModel.DataAnnotations.MaxLength(FieldLimits.Comment)] string? Comment, int? Version);
 
     static readonly string[] ReviewerRoles = [Roles.InitialReviewer, Roles.SecondReviewer, Roles.FinalReviewer];
 
