@@ -43,6 +43,7 @@ fi
 
 build_host
 echo "Publishing API:  http://127.0.0.1:$port/api/   (token: ./run.sh token editor1)"
+echo "审核台 (desk):   http://127.0.0.1:$port/desk/  (local sign-in lists the sample users)"
 echo "Who am I:        curl -H \"Authorization: Bearer \$(./run.sh token editor1)\" http://127.0.0.1:$port/api/me"
 Publishing__ListenUrl="http://127.0.0.1:$port" dotnet "$host_dll" &
 pids+=("$!")

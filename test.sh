@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs Azurite, starts a private one on free ports with a temporary data folder,
+# Runs every test: installs Azurite and Chromium (browser tests), starts a private one on free ports with a temporary data folder,
 # runs dotnet test over the solution, stops Azurite on every exit path, returns the tests' status.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -7,6 +7,7 @@ source scripts/common.sh
 
 require_tools dotnet node npm
 ensure_azurite
+ensure_chromium
 
 work=$(mktemp -d)
 AZURITE_PID=""

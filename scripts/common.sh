@@ -15,11 +15,23 @@ require_tools() {
   done
 }
 
-# Installs the pinned Azurite from package-lock.json unless it is already there.
+# Installs the pinned npm packages (Azurite, the desk's Vite toolchain) from package-lock.json unless they are current.
 ensure_azurite() {
-  if [ ! -x node_modules/.bin/azurite ]; then
-    echo "Installing Azurite (npm ci)..." >&2
+  if [ ! -x node_modules/.bin/azurite ] || [ ! -x node_modules/.bin/vite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "Installing npm packages: Azurite, desk toolchain (npm ci)..." >&2
     npm ci --no-audit --no-fund --loglevel=error >&2 || die "npm ci failed: check access to the npm registry."
+  fi
+}
+
+# Chromium and a Chinese font for the desk's browser tests (Debian packages: Playwright cannot download browsers here).
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && fc-list :lang=zh 2>/dev/null | grep -q .; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Chromium and a Chinese font for the browser tests (apt-get)..." >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; } >&2 \
+      || die "apt-get install chromium fonts-wqy-microhei failed: check access to the Debian package mirror."
+  else
+    die "The desk's browser tests need Chromium and a Chinese font: sudo apt-get install chromium fonts-wqy-microhei"
   fi
 }
 

@@ -5,14 +5,28 @@ namespace Publishing.Host;
 /// <summary>Serves the published government website (Blob <c>$web</c>) under <c>/site/</c>, as Azure's static website does.</summary>
 static class LocalSite
 {
+    const string NotFoundPage = "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>页面不存在</title><h1>页面不存在</h1><p>该信息可能已撤回或地址有误。</p></html>";
+
     public static WebApplication MapLocalSite(this WebApplication app)
     {
-        app.MapGet("/site", () => Results.Redirect("/site/"));
-        app.MapGet("/site/{**path}", async (string? path, SiteFiles files, CancellationToken cancellationToken) =>
-            await files.ReadAsync(path, cancellationToken) is { } file
+        // One route for /site and everything below it: routing ignores a trailing slash, so a separate "/site" route
+        // also matched "/site/" and redirected it to itself.
+        app.MapGet("/site/{**path}", async (HttpRequest request, string? path, SiteFiles files, CancellationToken cancellationToken) =>
+        {
+            if (FolderWithoutSlash(request.Path.Value ?? ""))
+            {
+                // Pages link relative to their folder, so a folder is only served under its slash form.
+                return Results.Redirect(request.Path.Value + "/" + request.QueryString.Value);
+            }
+
+            return await files.ReadAsync(path, cancellationToken) is { } file
                 ? Results.Bytes(file.Content.ToMemory(), file.ContentType)
-                : Results.Content("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>页面不存在</title><h1>页面不存在</h1><p>该信息可能已撤回或地址有误。</p></html>",
-                    "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound));
+                : Results.Content(NotFoundPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        });
         return app;
     }
+
+    /// <summary>"/site" or "/site/lists/swj": a folder asked for without its trailing slash.</summary>
+    static bool FolderWithoutSlash(string requestPath) =>
+        !requestPath.EndsWith('/') && !Path.HasExtension(requestPath[(requestPath.LastIndexOf('/') + 1)..]);
 }

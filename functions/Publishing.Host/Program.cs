@@ -1,4 +1,5 @@
 using Publishing;
+using Publishing.Desk;
 using Publishing.Host;
 using Publishing.Host.Durable;
 using Publishing.Host.Identity;
@@ -23,5 +24,7 @@ app.UseAuthentication();
 app.MapLocalDurableEngine();
 app.MapPublishingApi();
 app.MapLocalSite();
+app.MapLocalSignIn();
+app.MapDesk();
 app.Run();
 return 0;

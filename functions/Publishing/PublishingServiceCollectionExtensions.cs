@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Publishing.Channels;
 using Publishing.Checks;
+using Publishing.Desk;
 using Publishing.Items;
 using Publishing.Lifecycle;
 using Publishing.Review;
@@ -28,6 +29,7 @@ public static class PublishingServiceCollectionExtensions
         services.AddPublishingChecks();
         services.AddPublishingChannels();
         services.AddSupervision();
+        services.AddDesk();
         return services;
     }
 }

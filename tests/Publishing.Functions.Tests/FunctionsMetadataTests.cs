@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using Publishing.Desk;
 using Publishing.Http;
 
 namespace Publishing.Functions.Tests;
@@ -38,13 +39,15 @@ public sealed class FunctionsMetadataTests(PublishedFunctionsApp app) : IClassFi
         var functionRoutes = app.Functions
             .SelectMany(f => f["bindings"]!.AsArray())
             .Where(b => (string?)b!["type"] == "httpTrigger")
-            .SelectMany(b => b!["methods"]!.AsArray().Select(m => $"{((string)m!).ToUpperInvariant()} /{PublishingApi.RoutePrefix}/{(string)b["route"]!}"))
+            // host.json's routePrefix is empty (the desk is served beside /api), so a trigger's route is its whole path.
+            .SelectMany(b => b!["methods"]!.AsArray().Select(m => $"{((string)m!).ToUpperInvariant()} /{(string)b["route"]!}"))
             .Order()
             .ToList();
 
         var builder = WebApplication.CreateBuilder();
         var web = builder.Build();
         web.MapPublishingApi();
+        web.MapDesk();
         var hostRoutes = ((IEndpointRouteBuilder)web).DataSources
             .SelectMany(source => source.Endpoints)
             .OfType<RouteEndpoint>()

@@ -8,6 +8,6 @@ namespace Publishing.Functions.Http;
 public static class ChecksFunction
 {
     [Function(nameof(ChecksApi.RunChecks))]
-    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "checks")] HttpRequest request) =>
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/checks")] HttpRequest request) =>
         new ResultAdapter(ChecksApi.RunChecks(request.HttpContext, request.HttpContext.RequestAborted));
 }

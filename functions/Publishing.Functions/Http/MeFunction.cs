@@ -8,6 +8,6 @@ namespace Publishing.Functions.Http;
 public static class MeFunction
 {
     [Function(nameof(MeApi.GetMe))]
-    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request) =>
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me")] HttpRequest request) =>
         new ResultAdapter(MeApi.GetMe(request.HttpContext));
 }

@@ -8,6 +8,6 @@ namespace Publishing.Functions.Http;
 public static class OpenApiFunction
 {
     [Function(nameof(OpenApiDocumentApi.GetDocument))]
-    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi.json")] HttpRequest request) =>
         new ResultAdapter(OpenApiDocumentApi.GetDocument(request.HttpContext, request.HttpContext.RequestAborted));
 }

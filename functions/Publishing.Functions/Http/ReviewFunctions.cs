@@ -12,17 +12,17 @@ public static class ReviewFunctions
 {
     [Function(nameof(ReviewsApi.Decide))]
     public static IActionResult Decide(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "items/{id}/reviews")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/reviews")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable) =>
         new ResultAdapter(ReviewsApi.Decide(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
 
     [Function(nameof(AuditApi.GetTrail))]
     public static IActionResult GetTrail(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "items/{id}/audit")] HttpRequest request, string id) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items/{id}/audit")] HttpRequest request, string id) =>
         new ResultAdapter(AuditApi.GetTrail(id, request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(InboxApi.GetInbox))]
     public static IActionResult GetInbox(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "inbox")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/inbox")] HttpRequest request) =>
         new ResultAdapter(InboxApi.GetInbox(request.HttpContext, request.HttpContext.RequestAborted));
 }

@@ -9,22 +9,22 @@ public static class SupervisionFunctions
 {
     [Function(nameof(SupervisionApi.GetAccounts))]
     public static IActionResult GetAccounts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/accounts")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/supervision/accounts")] HttpRequest request) =>
         new ResultAdapter(SupervisionApi.GetAccounts(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetInterpretations))]
     public static IActionResult GetInterpretations(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/interpretations")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/supervision/interpretations")] HttpRequest request) =>
         new ResultAdapter(SupervisionApi.GetInterpretations(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetPatrol))]
     public static IActionResult GetPatrol(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/patrol")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/supervision/patrol")] HttpRequest request) =>
         new ResultAdapter(SupervisionApi.GetPatrol(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetAnnualReport))]
     public static IActionResult GetAnnualReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/annual")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/annual")] HttpRequest request) =>
         new ResultAdapter(SupervisionApi.GetAnnualReport(request.HttpContext, request.Query["year"], request.Query["format"],
             request.HttpContext.RequestAborted));
 }

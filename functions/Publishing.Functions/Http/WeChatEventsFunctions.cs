@@ -11,7 +11,7 @@ public static class WeChatEventsFunctions
 {
     [Function(nameof(WeChatEventsApi.Verify))]
     public static IActionResult Verify(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "channels/wechat/events")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/channels/wechat/events")] HttpRequest request)
     {
         var query = request.Query;
         return new ResultAdapter(WeChatEventsApi.Verify(request.HttpContext, query["signature"], query["timestamp"], query["nonce"], query["echostr"]));
@@ -19,7 +19,7 @@ public static class WeChatEventsFunctions
 
     [Function(nameof(WeChatEventsApi.Receive))]
     public static IActionResult Receive(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "channels/wechat/events")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/channels/wechat/events")] HttpRequest request,
         [DurableClient] DurableTaskClient durable)
     {
         var query = request.Query;

@@ -13,8 +13,8 @@ public static class ChannelsServiceCollectionExtensions
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
             .Validate(o => o.BaseUrl.IsAbsoluteUri && o.BaseUrl.AbsoluteUri.EndsWith('/') && o.PageSize > 0,
                 "Publishing:Site:BaseUrl must be an absolute URL ending in '/', and PageSize positive.")
+            .Validate(o => o.FeedSize > 0 && o.SitemapChunkSize is > 0 and <= 50_000, "Publishing:Site:FeedSize must be positive and SitemapChunkSize 1–50000.")
             .ValidateOnStart();
-        services.AddSingleton<SiteLock>();
         services.AddSingleton<WebsitePublisher>();
         services.AddSingleton<SiteFiles>();
         services.AddSingleton<ContentIntegrity>();

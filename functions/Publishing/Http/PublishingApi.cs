@@ -5,8 +5,11 @@ using Publishing.Audit;
 using Publishing.Channels;
 using Publishing.Channels.WeChat;
 using Publishing.Checks;
+using Publishing.Desk;
+using Publishing.Diff;
 using Publishing.Identity;
 using Publishing.Items;
+using Publishing.Notes;
 using Publishing.Notifications;
 using Publishing.Review;
 using Publishing.Supervision;
@@ -101,6 +104,27 @@ public static class PublishingApi
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/openapi.json", OpenApiDocumentApi.GetDocument)
             .WithName(nameof(OpenApiDocumentApi.GetDocument)).WithTags("Meta").Produces(StatusCodes.Status200OK, contentType: Json);
+        api.MapGet("/items/{id}/notes", NotesApi.ListNotes)
+            .WithName(nameof(NotesApi.ListNotes)).WithTags("Notes").Produces<NotesApi.NoteList>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/items/{id}/notes", NotesApi.AddNote)
+            .WithName(nameof(NotesApi.AddNote)).WithTags("Notes").AcceptsJson<NoteRequest>()
+            .Produces<PassageNote>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/items/{id}/notes/{noteId}/resolve", NotesApi.ResolveNote)
+            .WithName(nameof(NotesApi.ResolveNote)).WithTags("Notes").Produces<PassageNote>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/items/{id}/diff", DiffApi.GetDiff)
+            .WithName(nameof(DiffApi.GetDiff)).WithTags("Items").Produces<VersionDiff>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/desk/queue", DeskListsApi.GetQueue)
+            .WithName(nameof(DeskListsApi.GetQueue)).WithTags("Desk").Produces<QueueResponse>().ProducesValidationProblem();
+        api.MapGet("/desk/mine", DeskListsApi.GetMyItems)
+            .WithName(nameof(DeskListsApi.GetMyItems)).WithTags("Desk").Produces<DeskItemList>().ProducesValidationProblem();
+        api.MapGet("/desk/publications", DeskListsApi.GetPublications)
+            .WithName(nameof(DeskListsApi.GetPublications)).WithTags("Desk").Produces<DeskItemList>();
+        api.MapGet("/desk/policies", DeskListsApi.GetPolicies)
+            .WithName(nameof(DeskListsApi.GetPolicies)).WithTags("Desk").Produces<PolicyList>().ProducesValidationProblem();
         return endpoints;
     }
 }

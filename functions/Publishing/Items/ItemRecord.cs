@@ -39,10 +39,11 @@ public sealed class ItemRecord : ITableEntity
     public long Step { get; set; }
     /// <summary>Why the workflow is parked (status NeedsAttention), in Chinese; null otherwise.</summary>
     public string? AttentionReason { get; set; }
-    /// <summary>The status, stage and due time the item had when it was parked, restored on resume.</summary>
+    /// <summary>The status, stage, due time and stage start the item had when it was parked, restored on resume.</summary>
     public ItemStatus? ParkedFromStatus { get; set; }
     public string? ParkedFromStage { get; set; }
     public DateTimeOffset? ParkedFromDueAt { get; set; }
+    public DateTimeOffset? ParkedFromStageOpenedAt { get; set; }
     /// <summary>SHA-256 of the submission's content: a reused Idempotency-Key must carry the same.</summary>
     public string? SubmissionHash { get; set; }
     public int FindingsVersion { get; set; }
@@ -50,6 +51,8 @@ public sealed class ItemRecord : ITableEntity
     public int WarnFindings { get; set; }
     public int InfoFindings { get; set; }
     public DateTimeOffset? DueAt { get; set; }
+    /// <summary>When the awaited stage opened (days at stage in the desk's queue); null for rows written before it existed.</summary>
+    public DateTimeOffset? StageOpenedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishAt { get; set; }

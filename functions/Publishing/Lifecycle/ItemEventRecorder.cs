@@ -30,6 +30,7 @@ public sealed class ItemEventRecorder(
                 record.Status = record.ParkedFromStatus ?? ItemStatus.Submitted;
                 record.Stage = record.ParkedFromStage;
                 record.DueAt = record.ParkedFromDueAt;
+                record.StageOpenedAt = record.ParkedFromStageOpenedAt;
                 record.AttentionReason = null;
             }
             else if (inOrder && e.Status is { } status && ItemStatuses.MayReplace(record.Status, status))
@@ -39,6 +40,7 @@ public sealed class ItemEventRecorder(
                     record.ParkedFromStatus = record.Status;
                     record.ParkedFromStage = record.Stage;
                     record.ParkedFromDueAt = record.DueAt;
+                    record.ParkedFromStageOpenedAt = record.StageOpenedAt;
                 }
 
                 record.AttentionReason = status == ItemStatus.NeedsAttention ? e.Details : null;
@@ -46,6 +48,7 @@ public sealed class ItemEventRecorder(
                 {
                     record.Stage = status == ItemStatus.InReview ? e.Stage : null;
                     record.DueAt = e.DueAt;
+                    record.StageOpenedAt = status == ItemStatus.InReview ? e.At : null;
                     record.Version = e.Version;
                 }
 

@@ -74,7 +74,7 @@ public sealed class InfraTemplateTests(CompiledInfra infra) : IClassFixture<Comp
     }
 
     [Fact]
-    public void EasyAuth_RequiresAuthenticationExceptForTheWeChatCallback()
+    public void EasyAuth_RequiresAuthenticationExceptForTheWeChatCallbackAndTheDesksFiles()
     {
         var auth = Assert.Single(infra.Resources, r => (string?)r["type"] == "Microsoft.Web/sites/config" && ((string?)r["name"])!.Contains("'authsettingsV2'", StringComparison.Ordinal))["properties"]!;
 
@@ -83,7 +83,7 @@ public sealed class InfraTemplateTests(CompiledInfra infra) : IClassFixture<Comp
         Assert.True((bool)validation["requireAuthentication"]!);
         Assert.Equal("Return401", (string?)validation["unauthenticatedClientAction"]);
         Assert.Equal("[variables('excludedPaths')]", (string?)validation["excludedPaths"]);
-        Assert.Equal(["/api/channels/wechat/events"], ModuleOf("authsettingsV2")["variables"]!["excludedPaths"]!.AsArray().Select(p => (string)p!));
+        Assert.Equal(["/api/channels/wechat/events", "/desk", "/desk/*"], ModuleOf("authsettingsV2")["variables"]!["excludedPaths"]!.AsArray().Select(p => (string)p!));
         Assert.True((bool)auth["identityProviders"]!["azureActiveDirectory"]!["enabled"]!);
     }
 

@@ -59,7 +59,7 @@ public class WebsiteTests(SharedHost host)
         var css = await site.GetAsync("site/site.css");
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
         Assert.Contains("table.xxgk-meta", await css.Content.ReadAsStringAsync());
-        Assert.Contains(url, await site.GetStringAsync("site/sitemap.xml"));
+        Assert.Contains(new Uri(url).AbsolutePath, await SitemapPathsAsync(site));
         Assert.Contains(title, await site.GetStringAsync("site/index.html"));
         Assert.Contains(title, await site.GetStringAsync("site/lists/swj/index.html"));
         var feed = XDocument.Parse(await site.GetStringAsync("site/feed.xml"));
@@ -70,7 +70,7 @@ public class WebsiteTests(SharedHost host)
         Assert.Equal(HttpStatusCode.OK, retract.StatusCode);
         Assert.Equal("Retracted", (string?)(await ApiClient.ReadJsonAsync(retract))["status"]);
         Assert.Equal(HttpStatusCode.NotFound, (await site.GetAsync(url)).StatusCode);
-        Assert.DoesNotContain(url, await site.GetStringAsync("site/sitemap.xml"));
+        Assert.DoesNotContain(new Uri(url).AbsolutePath, await SitemapPathsAsync(site));
         Assert.DoesNotContain(title, await site.GetStringAsync("site/index.html"));
         Assert.DoesNotContain(title, await site.GetStringAsync("site/feed.xml"));
         var audit = await admin.GetJsonAsync($"api/items/{id}/audit");
@@ -99,6 +99,69 @@ public class WebsiteTests(SharedHost host)
         string interpretationPage = await site.GetStringAsync(interpretationUrl);
         Assert.Contains($"articles/{interpretationId}.html\">{interpretationTitle}</a>", policyPage);
         Assert.Contains($"articles/{policyId}.html\">{policyTitle}</a>", interpretationPage);
+    }
+
+    [Fact]
+    public async Task SiteAddresses_OpenWithAtMostOneRedirect_NeverALoop()
+    {
+        using var editor = host.As("editor1");
+        string title = "临沂市商务局关于开展消费季活动的通知 " + Guid.NewGuid().ToString("N")[..6];
+        string id = await ReviewFlow.ApproveAllAsync(host.Process.BaseAddress, WebsiteOnly(title));
+        var item = await ReviewFlow.WaitForPublishedAsync(editor, id);
+        string article = new Uri((string)item["publications"]!["website"]!["url"]!).AbsolutePath;
+        using var site = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Process.BaseAddress };
+
+        foreach (var (path, redirects) in new[]
+        {
+            ("/site/", 0), ("/site", 1), ("/site/index.html", 0), ("/site/lists/swj/", 0), ("/site/lists/swj", 1),
+            ("/site/lists/swj/index.html", 0), (article, 0), ("/site/feed.xml", 0), ("/site/sitemap.xml", 0),
+        })
+        {
+            var (response, hops) = await FollowAsync(site, path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} → {(int)response.StatusCode} after {hops} redirect(s)");
+            Assert.True(hops == redirects, $"{path} took {hops} redirect(s), expected {redirects}");
+        }
+
+        var (front, _) = await FollowAsync(site, "/site");
+        Assert.Contains(title, await front.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await FollowAsync(site, "/site/lists/no-such-column/")).Response.StatusCode);
+    }
+
+    /// <summary>Follows redirects by hand, failing on the first address seen twice (a loop) or after five hops.</summary>
+    static async Task<(HttpResponseMessage Response, int Hops)> FollowAsync(HttpClient client, string path)
+    {
+        var seen = new List<string> { path };
+        for (int hops = 0; ; hops++)
+        {
+            var response = await client.GetAsync(seen[^1]);
+            if ((int)response.StatusCode is < 300 or >= 400)
+            {
+                return (response, hops);
+            }
+
+            string next = new Uri(new Uri(client.BaseAddress!, seen[^1]), response.Headers.Location!).PathAndQuery;
+            Assert.False(seen.Contains(next), $"redirect loop: {string.Join(" → ", seen)} → {next}");
+            Assert.True(hops < 5, $"too many redirects: {string.Join(" → ", seen)}");
+            seen.Add(next);
+        }
+    }
+
+    /// <summary>
+    /// The path of every address in every sitemap the sitemap index lists. Paths, not whole addresses: the host
+    /// processes of this test run share one site, each with its own port in its base address.
+    /// </summary>
+    static async Task<List<string>> SitemapPathsAsync(HttpClient site)
+    {
+        XNamespace sitemaps = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var index = XDocument.Parse(await site.GetStringAsync("site/sitemap.xml"));
+        var paths = new List<string>();
+        foreach (var chunk in index.Root!.Elements(sitemaps + "sitemap").Select(s => new Uri((string)s.Element(sitemaps + "loc")!).AbsolutePath))
+        {
+            paths.AddRange(XDocument.Parse(await site.GetStringAsync(chunk)).Root!.Elements(sitemaps + "url")
+                .Select(u => new Uri((string)u.Element(sitemaps + "loc")!).AbsolutePath));
+        }
+
+        return paths;
     }
 
     [Fact]

@@ -15,7 +15,17 @@ public sealed class SiteOptions
     /// <summary>Shown in every page's header, e.g. 临沂市商务局 政府信息公开.</summary>
     public string SiteTitle { get; set; } = "政府信息公开";
 
+    /// <summary>Entries per list page: the front page shows the newest this many, each archive page one block of them.</summary>
     public int PageSize { get; set; } = 20;
+
+    /// <summary>Newest entries in feed.xml.</summary>
+    public int FeedSize { get; set; } = 50;
+
+    /// <summary>
+    /// Article URLs per sitemap file (sitemap-1.xml …, listed by the sitemap index sitemap.xml; the protocol allows
+    /// 50,000). A publish rewrites one chunk, so this bounds its cost.
+    /// </summary>
+    public int SitemapChunkSize { get; set; } = 500;
 
     public Uri UrlOf(string path) => new(BaseUrl, path);
 }
