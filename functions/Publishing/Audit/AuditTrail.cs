@@ -111,6 +111,9 @@ public sealed class AuditTrail
         await _createTable.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         string partition = TableKeys.Escape(itemId);
+        // The head before the entries: an append commits entry and head together, so an append running beside this read
+        // only adds entries after the head read, never leaves the head ahead of the entries read.
+        var head = await _table.GetEntityIfExistsAsync<TableEntity>(partition, HeadKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         // Entry keys are all digits; ':' sorts right after '9', so this range excludes the id and head rows.
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"0"} and RowKey lt {":"}");
         var entries = new List<AuditEntry>();
@@ -119,7 +122,6 @@ public sealed class AuditTrail
             entries.Add(FromEntity(entity));
         }
 
-        var head = await _table.GetEntityIfExistsAsync<TableEntity>(partition, HeadKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new AuditTrailView(entries, Verify(entries, head.HasValue ? head.Value : null));
     }
 
@@ -137,10 +139,11 @@ public sealed class AuditTrail
             expectedPrevious = entry.Hash;
         }
 
-        // The head pins the last entry, so removing entries from the end is detected too.
+        // The head pins the last entry it saw, so removing entries from the end is detected too; entries after it were
+        // appended while the trail was read and are verified by the chain above.
         long headSequence = head?.GetInt64("LastSequence") ?? 0;
         string headHash = head?.GetString("LastHash") ?? AuditHash.Genesis;
-        return headSequence == entries.Count && headHash == expectedPrevious;
+        return headSequence >= 0 && headSequence <= entries.Count && headHash == (headSequence == 0 ? AuditHash.Genesis : entries[(int)headSequence - 1].Hash);
     }
 
     async Task<AuditEntry?> FindByIndexAsync(string partition, string indexKey, CancellationToken cancellationToken)

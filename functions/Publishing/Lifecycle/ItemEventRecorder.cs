@@ -93,13 +93,14 @@ public sealed class ItemEventRecorder(
     /// <summary>A row written before review rows existed keeps every version's decisions in one column: move them out.</summary>
     async Task MoveEarlierReviewsToRowsAsync(ItemRecord record, CancellationToken cancellationToken)
     {
-        var earlier = ItemReadModel.StoredReviews(record).Where(r => r.Version != record.Version).ToList();
-        if (earlier.Count == 0)
+        var stored = ItemReadModel.StoredReviews(record);
+        if (stored.All(r => r.Version == record.Version))
         {
             return;
         }
 
-        foreach (ReviewRecord review in earlier)
+        // All of them: the current version's decisions in such a row were never written as rows either.
+        foreach (ReviewRecord review in stored)
         {
             await reviews.AddAsync(record.Id, review, cancellationToken);
         }

@@ -45,7 +45,9 @@ public sealed class SubmissionFaultTests : IAsyncLifetime
 
         using var buffer = new MemoryStream();
         m.Request.Content.WriteTo(buffer, default);
-        return Encoding.UTF8.GetString(buffer.ToArray()).Contains("/" + table + "(", StringComparison.Ordinal);
+        // An insert is "POST …/Table?… HTTP/1.1" (or without a query), a replace "PUT …/Table(PartitionKey=…)".
+        string body = Encoding.UTF8.GetString(buffer.ToArray());
+        return new[] { "(", "?", " " }.Any(next => body.Contains("/" + table + next, StringComparison.Ordinal));
     }
 
     public static TheoryData<string, bool> Steps => new()
@@ -84,11 +86,16 @@ public sealed class SubmissionFaultTests : IAsyncLifetime
         var submissions = harness.Services.GetRequiredService<SubmissionService>();
 
         faults.Fail(m => InRequest.Value && matches(m));
+        // The orchestration's first step runs beside the request: it waits at the same step until the request failed
+        // there, as when the request's process dies first.
+        var requestFailed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        faults.Hold(m => !InRequest.Value && matches(m), requestFailed.Task);
         var failed = await Record.ExceptionAsync(async () =>
         {
             InRequest.Value = true;
             await submissions.SubmitAsync(Editor, request, key, harness.Client, default);
         });
+        requestFailed.SetResult();
         Assert.NotNull(failed);
         Assert.Equal(1, faults.Injected);
 
