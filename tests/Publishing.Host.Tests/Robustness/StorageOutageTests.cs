@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Publishing.Host.Tests.Support;
 using Publishing.Testing;
 
@@ -62,8 +63,8 @@ public sealed class StorageOutageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, read.StatusCode);
         Assert.True(read.Headers.RetryAfter is not null, "a transient outage answers with Retry-After");
 
-        var parked = await WaitForEngineStatusAsync(id, "NeedsAttention", dueAt + Due + TimeSpan.FromSeconds(90));
-        Assert.Contains("到期提醒", parked);
+        var parked = JsonNode.Parse(await WaitForEngineStatusAsync(id, "NeedsAttention", dueAt + Due + TimeSpan.FromSeconds(90)))!;
+        Assert.Contains("到期提醒", (string?)parked["reason"]);
         StorageDown = false;
 
         var item = await admin.WaitForItemAsync(id, i => (string?)i["status"] == "NeedsAttention", timeoutSeconds: 90);
@@ -76,8 +77,12 @@ public sealed class StorageOutageTests : IAsyncLifetime
         var resumed = await admin.PostJsonAsync($"api/items/{id}/resume", new { });
         Assert.True(resumed.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, $"resume → {(int)resumed.StatusCode}");
         await editor.WaitForStageAsync(id, "initial");
+        // The parked step (the reminder) runs again after the resume and reaches the reviewers.
+        var reminder = await WaitForNotificationAsync(reviewer, id, "reminder", TimeSpan.FromSeconds(90));
+        Assert.NotNull(reminder);
         var audit = await admin.GetJsonAsync($"api/items/{id}/audit");
-        Assert.Contains(audit["entries"]!.AsArray(), e => (string?)e!["action"] == "reminder");
+        Assert.Single(audit["entries"]!.AsArray(), e => (string?)e!["action"] == "reminder");
+        Assert.True((bool)audit["verified"]!);
 
         foreach (var (stage, user) in new[] { ("initial", "reviewer1"), ("second", "reviewer2"), ("final", "reviewer3") })
         {
@@ -89,6 +94,22 @@ public sealed class StorageOutageTests : IAsyncLifetime
 
         var published = await ReviewFlow.WaitForPublishedAsync(editor, id);
         Assert.Contains((string?)published["status"], new[] { "Published", "PartiallyPublished" });
+    }
+
+    static async Task<JsonNode?> WaitForNotificationAsync(ApiClient client, string itemId, string kind, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var inbox = await client.GetJsonAsync("api/inbox");
+            var found = inbox["notifications"]!.AsArray().FirstOrDefault(n => (string?)n!["itemId"] == itemId && (string?)n["kind"] == kind);
+            if (found is not null || DateTime.UtcNow >= deadline)
+            {
+                return found;
+            }
+
+            await Task.Delay(500);
+        }
     }
 
     async Task<string> WaitForEngineStatusAsync(string id, string expected, DateTimeOffset until)
