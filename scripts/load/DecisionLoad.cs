@@ -3,6 +3,7 @@
 // Tokens come from the environment (TOKEN_editor1, TOKEN_reviewer1, TOKEN_reviewer2, TOKEN_reviewer3; scripts/load.sh sets them).
 // Submits <items> items, waits until every one awaits 初审, then decides all of them stage by stage with <concurrency>
 // requests at a time and reports p50/p95/max of the decision requests (200 = the decision took effect) and the load average.
+#:property PublishAot=false
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
