@@ -23,14 +23,14 @@ public static class SupervisionFunctions
         new ResultAdapter(SupervisionApi.GetPatrol(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetDisclosure))]
-    public static async Task<IActionResult> GetDisclosure(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/disclosure")] HttpRequest request) =>
-        new ResultAdapter(await SupervisionApi.GetDisclosure(request.HttpContext, request.HttpContext.RequestAborted));
+    public static IActionResult GetDisclosure(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/supervision/disclosure")] HttpRequest request) =>
+        new ResultAdapter(SupervisionApi.GetDisclosure(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetColumns))]
-    public static async Task<IActionResult> GetColumns(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/columns")] HttpRequest request) =>
-        new ResultAdapter(await SupervisionApi.GetColumns(request.HttpContext, request.HttpContext.RequestAborted));
+    public static IActionResult GetColumns(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/supervision/columns")] HttpRequest request) =>
+        new ResultAdapter(SupervisionApi.GetColumns(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetAnnualReport))]
     public static IActionResult GetAnnualReport(

@@ -23,6 +23,7 @@ public sealed class ItemRecorderTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+            ["Publishing:Audit:HmacKey"] = "recorder-tests-audit-hmac-key-0123456789",
         }).Build();
         services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
             .AddPublishingCore(configuration).BuildServiceProvider();
