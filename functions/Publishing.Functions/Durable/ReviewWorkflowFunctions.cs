@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Publishing.Items;
 using Publishing.Lifecycle;
 using Publishing.Review;
 using Publishing.Workflow;
@@ -17,6 +18,10 @@ public static class ReviewWorkflowFunctions
     public static Task<bool> RecordItemEvent([ActivityTrigger] ItemEvent input, FunctionContext function) =>
         ActivityRunner.RunAsync<RecordItemEventActivity, ItemEvent, bool>(function, input);
 
+    [Function(nameof(CompleteSubmissionActivity))]
+    public static Task<bool> CompleteSubmission([ActivityTrigger] SubmissionTicket input, FunctionContext function) =>
+        ActivityRunner.RunAsync<CompleteSubmissionActivity, SubmissionTicket, bool>(function, input);
+
     [Function(nameof(RunChecksActivity))]
     public static Task<CheckSummary> RunChecks([ActivityTrigger] ItemVersionRef input, FunctionContext function) =>
         ActivityRunner.RunAsync<RunChecksActivity, ItemVersionRef, CheckSummary>(function, input);
@@ -26,6 +31,6 @@ public static class ReviewWorkflowFunctions
         ActivityRunner.RunAsync<OpenStageActivity, OpenStage, StageDeadline>(function, input);
 
     [Function(nameof(ApproveItemActivity))]
-    public static Task<ApprovalRecord> ApproveItem([ActivityTrigger] ItemVersionRef input, FunctionContext function) =>
-        ActivityRunner.RunAsync<ApproveItemActivity, ItemVersionRef, ApprovalRecord>(function, input);
+    public static Task<ApprovalRecord> ApproveItem([ActivityTrigger] ApproveVersion input, FunctionContext function) =>
+        ActivityRunner.RunAsync<ApproveItemActivity, ApproveVersion, ApprovalRecord>(function, input);
 }

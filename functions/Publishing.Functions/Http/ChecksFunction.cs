@@ -8,6 +8,6 @@ namespace Publishing.Functions.Http;
 public static class ChecksFunction
 {
     [Function(nameof(ChecksApi.RunChecks))]
-    public static async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/checks")] HttpRequest request) =>
-        new ResultAdapter(await ChecksApi.RunChecks(request.HttpContext, request.HttpContext.RequestAborted));
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/checks")] HttpRequest request) =>
+        new ResultAdapter(ChecksApi.RunChecks(request.HttpContext, request.HttpContext.RequestAborted));
 }

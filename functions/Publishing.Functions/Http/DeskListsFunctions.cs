@@ -8,25 +8,25 @@ namespace Publishing.Functions.Http;
 public static class DeskListsFunctions
 {
     [Function(nameof(DeskListsApi.GetQueue))]
-    public static async Task<IActionResult> GetQueue(
+    public static IActionResult GetQueue(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/desk/queue")] HttpRequest request) =>
-        new ResultAdapter(await DeskListsApi.GetQueue(request.HttpContext, request.Query["kind"], request.Query["due"],
+        new ResultAdapter(DeskListsApi.GetQueue(request.HttpContext, request.Query["kind"], request.Query["due"],
             request.Query["sort"], request.HttpContext.RequestAborted));
 
     [Function(nameof(DeskListsApi.GetMyItems))]
-    public static async Task<IActionResult> GetMyItems(
+    public static IActionResult GetMyItems(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/desk/mine")] HttpRequest request) =>
-        new ResultAdapter(await DeskListsApi.GetMyItems(request.HttpContext, request.Query["status"], request.Query["kind"],
+        new ResultAdapter(DeskListsApi.GetMyItems(request.HttpContext, request.Query["status"], request.Query["kind"],
             request.HttpContext.RequestAborted));
 
     [Function(nameof(DeskListsApi.GetPublications))]
-    public static async Task<IActionResult> GetPublications(
+    public static IActionResult GetPublications(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/desk/publications")] HttpRequest request) =>
-        new ResultAdapter(await DeskListsApi.GetPublications(request.HttpContext,
+        new ResultAdapter(DeskListsApi.GetPublications(request.HttpContext,
             bool.TryParse(request.Query["attention"], out bool attention) ? attention : null, request.HttpContext.RequestAborted));
 
     [Function(nameof(DeskListsApi.GetPolicies))]
-    public static async Task<IActionResult> GetPolicies(
+    public static IActionResult GetPolicies(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/desk/policies")] HttpRequest request) =>
-        new ResultAdapter(await DeskListsApi.GetPolicies(request.HttpContext, request.Query["q"], request.HttpContext.RequestAborted));
+        new ResultAdapter(DeskListsApi.GetPolicies(request.HttpContext, request.Query["q"], request.HttpContext.RequestAborted));
 }

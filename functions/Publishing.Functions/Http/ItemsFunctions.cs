@@ -9,42 +9,48 @@ namespace Publishing.Functions.Http;
 public static class ItemsFunctions
 {
     [Function(nameof(ItemsApi.Submit))]
-    public static async Task<IActionResult> Submit(
+    public static IActionResult Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items")] HttpRequest request,
         [DurableClient] DurableTaskClient durable) =>
-        new ResultAdapter(await ItemsApi.Submit(request.HttpContext, durable, request.HttpContext.RequestAborted));
+        new ResultAdapter(ItemsApi.Submit(request.HttpContext, durable, request.HttpContext.RequestAborted));
 
     [Function(nameof(ItemsApi.List))]
-    public static async Task<IActionResult> List(
+    public static IActionResult List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items")] HttpRequest request)
     {
         var query = request.Query;
         bool? assignedToMe = bool.TryParse(query["assignedToMe"], out bool mine) ? mine : null;
         int? pageSize = int.TryParse(query["pageSize"], out int size) ? size : null;
-        return new ResultAdapter(await ItemsApi.List(request.HttpContext, query["status"], query["stage"], assignedToMe,
+        return new ResultAdapter(ItemsApi.List(request.HttpContext, query["status"], query["stage"], assignedToMe,
             query["continuationToken"], pageSize, request.HttpContext.RequestAborted));
     }
 
     [Function(nameof(ItemsApi.Get))]
-    public static async Task<IActionResult> Get(
+    public static IActionResult Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items/{id}")] HttpRequest request, string id) =>
-        new ResultAdapter(await ItemsApi.Get(id, request.HttpContext, request.HttpContext.RequestAborted));
+        new ResultAdapter(ItemsApi.Get(id, request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(ItemsApi.Revise))]
-    public static async Task<IActionResult> Revise(
+    public static IActionResult Revise(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/items/{id}")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable) =>
-        new ResultAdapter(await ItemsApi.Revise(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
+        new ResultAdapter(ItemsApi.Revise(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
 
     [Function(nameof(ItemsApi.Withdraw))]
-    public static async Task<IActionResult> Withdraw(
+    public static IActionResult Withdraw(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/withdraw")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable) =>
-        new ResultAdapter(await ItemsApi.Withdraw(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
+        new ResultAdapter(ItemsApi.Withdraw(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
+
+    [Function(nameof(ItemsApi.Resume))]
+    public static IActionResult Resume(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/resume")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable) =>
+        new ResultAdapter(ItemsApi.Resume(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
 
     [Function(nameof(ItemsApi.GetVersion))]
-    public static async Task<IActionResult> GetVersion(
+    public static IActionResult GetVersion(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items/{id}/versions/{n:int}")] HttpRequest request,
         string id, int n) =>
-        new ResultAdapter(await ItemsApi.GetVersion(id, n, request.HttpContext, request.HttpContext.RequestAborted));
+        new ResultAdapter(ItemsApi.GetVersion(id, n, request.HttpContext, request.HttpContext.RequestAborted));
 }

@@ -8,18 +8,18 @@ namespace Publishing.Functions.Http;
 public static class NotesFunctions
 {
     [Function(nameof(NotesApi.ListNotes))]
-    public static async Task<IActionResult> ListNotes(
+    public static IActionResult ListNotes(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items/{id}/notes")] HttpRequest request, string id) =>
-        new ResultAdapter(await NotesApi.ListNotes(id, request.HttpContext, request.HttpContext.RequestAborted));
+        new ResultAdapter(NotesApi.ListNotes(id, request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(NotesApi.AddNote))]
-    public static async Task<IActionResult> AddNote(
+    public static IActionResult AddNote(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/notes")] HttpRequest request, string id) =>
-        new ResultAdapter(await NotesApi.AddNote(id, request.HttpContext, request.HttpContext.RequestAborted));
+        new ResultAdapter(NotesApi.AddNote(id, request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(NotesApi.ResolveNote))]
-    public static async Task<IActionResult> ResolveNote(
+    public static IActionResult ResolveNote(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/notes/{noteId}/resolve")] HttpRequest request,
         string id, string noteId) =>
-        new ResultAdapter(await NotesApi.ResolveNote(id, noteId, request.HttpContext, request.HttpContext.RequestAborted));
+        new ResultAdapter(NotesApi.ResolveNote(id, noteId, request.HttpContext, request.HttpContext.RequestAborted));
 }

@@ -8,6 +8,6 @@ namespace Publishing.Functions.Http;
 public static class OpenApiFunction
 {
     [Function(nameof(OpenApiDocumentApi.GetDocument))]
-    public static async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi.json")] HttpRequest request) =>
-        new ResultAdapter(await OpenApiDocumentApi.GetDocument(request.HttpContext, request.HttpContext.RequestAborted));
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi.json")] HttpRequest request) =>
+        new ResultAdapter(OpenApiDocumentApi.GetDocument(request.HttpContext, request.HttpContext.RequestAborted));
 }

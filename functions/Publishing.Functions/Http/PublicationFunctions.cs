@@ -9,26 +9,26 @@ namespace Publishing.Functions.Http;
 public static class PublicationFunctions
 {
     [Function(nameof(PublicationsApi.RetryChannel))]
-    public static async Task<IActionResult> RetryChannel(
+    public static IActionResult RetryChannel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/channels/{channel}/retry")] HttpRequest request,
         string id, string channel, [DurableClient] DurableTaskClient durable) =>
-        new ResultAdapter(await PublicationsApi.RetryChannel(id, channel, request.HttpContext, durable, request.HttpContext.RequestAborted));
+        new ResultAdapter(PublicationsApi.RetryChannel(id, channel, request.HttpContext, durable, request.HttpContext.RequestAborted));
 
     [Function(nameof(PublicationsApi.ResolveChannel))]
-    public static async Task<IActionResult> ResolveChannel(
+    public static IActionResult ResolveChannel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/channels/{channel}/resolve")] HttpRequest request,
         string id, string channel) =>
-        new ResultAdapter(await PublicationsApi.ResolveChannel(id, channel, request.HttpContext, request.HttpContext.RequestAborted));
+        new ResultAdapter(PublicationsApi.ResolveChannel(id, channel, request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(PublicationsApi.Retract))]
-    public static async Task<IActionResult> Retract(
+    public static IActionResult Retract(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/retract")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable) =>
-        new ResultAdapter(await PublicationsApi.Retract(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
+        new ResultAdapter(PublicationsApi.Retract(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
 
     [Function(nameof(PublicationsApi.CancelSchedule))]
-    public static async Task<IActionResult> CancelSchedule(
+    public static IActionResult CancelSchedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/schedule/cancel")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable) =>
-        new ResultAdapter(await PublicationsApi.CancelSchedule(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
+        new ResultAdapter(PublicationsApi.CancelSchedule(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
 }

@@ -11,18 +11,18 @@ namespace Publishing.Functions.Http;
 public static class ReviewFunctions
 {
     [Function(nameof(ReviewsApi.Decide))]
-    public static async Task<IActionResult> Decide(
+    public static IActionResult Decide(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/reviews")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable) =>
-        new ResultAdapter(await ReviewsApi.Decide(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
+        new ResultAdapter(ReviewsApi.Decide(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
 
     [Function(nameof(AuditApi.GetTrail))]
-    public static async Task<IActionResult> GetTrail(
+    public static IActionResult GetTrail(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items/{id}/audit")] HttpRequest request, string id) =>
-        new ResultAdapter(await AuditApi.GetTrail(id, request.HttpContext, request.HttpContext.RequestAborted));
+        new ResultAdapter(AuditApi.GetTrail(id, request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(InboxApi.GetInbox))]
-    public static async Task<IActionResult> GetInbox(
+    public static IActionResult GetInbox(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/inbox")] HttpRequest request) =>
-        new ResultAdapter(await InboxApi.GetInbox(request.HttpContext, request.HttpContext.RequestAborted));
+        new ResultAdapter(InboxApi.GetInbox(request.HttpContext, request.HttpContext.RequestAborted));
 }

@@ -18,12 +18,12 @@ public static class WeChatEventsFunctions
     }
 
     [Function(nameof(WeChatEventsApi.Receive))]
-    public static async Task<IActionResult> Receive(
+    public static IActionResult Receive(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/channels/wechat/events")] HttpRequest request,
         [DurableClient] DurableTaskClient durable)
     {
         var query = request.Query;
-        return new ResultAdapter(await WeChatEventsApi.Receive(request.HttpContext, query["signature"], query["timestamp"], query["nonce"],
+        return new ResultAdapter(WeChatEventsApi.Receive(request.HttpContext, query["signature"], query["timestamp"], query["nonce"],
             durable, request.HttpContext.RequestAborted));
     }
 }

@@ -73,7 +73,9 @@ public static class DurableEngineExtensions
         var settings = new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = options.TaskHubName,
-            StorageAccountClientProvider = storage.ConnectionString is not null
+            StorageAccountClientProvider = options.StorageConnection is { Length: > 0 } engineStorage
+                ? new StorageAccountClientProvider(engineStorage)
+                : storage.ConnectionString is not null
                 ? new StorageAccountClientProvider(storage.ConnectionString)
                 : new StorageAccountClientProvider(storage.BlobServiceUri!, storage.QueueServiceUri!, storage.TableServiceUri!, storage.Credential!),
             PartitionCount = options.PartitionCount,

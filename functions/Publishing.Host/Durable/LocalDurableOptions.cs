@@ -11,6 +11,12 @@ public sealed class LocalDurableOptions
 
     public int PartitionCount { get; set; } = 4;
 
+    /// <summary>
+    /// A separate storage connection string for the task hub (default: <c>AzureWebJobsStorage</c>, like the data). Lets
+    /// the engine's storage be kept apart from the product's tables and blobs, e.g. to test an outage of the latter.
+    /// </summary>
+    public string? StorageConnection { get; set; }
+
     /// <summary>Upper bound of the queue back-off; the provider's 30 s default makes local work feel stuck.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -142,12 +142,25 @@ public sealed class AuditTrail
         // Entry keys are all digits; ':' sorts right after '9', so this range excludes the id and head rows.
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"0"} and RowKey lt {":"}");
         var entries = new List<AuditEntry>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        AuditHead? head = null;
+        // An append beside the read commits entry and head together: a head that moved while the entries were read
+        // means a mixed view (it would look like entries inserted or removed), so read again.
+        for (int attempt = 0; attempt < ConcurrencyRetry.MaxAttempts; attempt++)
         {
-            entries.Add(FromEntity(entity));
+            var before = await ReadHeadRowAsync(partition, cancellationToken).ConfigureAwait(false);
+            entries.Clear();
+            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                entries.Add(FromEntity(entity));
+            }
+
+            head = await ReadHeadRowAsync(partition, cancellationToken).ConfigureAwait(false);
+            if (before == head)
+            {
+                break;
+            }
         }
 
-        var head = await ReadHeadRowAsync(partition, cancellationToken).ConfigureAwait(false);
         var anchors = _anchors is null ? [] : await _anchors.ReadAsync(itemId, cancellationToken).ConfigureAwait(false);
         var result = AuditChainVerifier.Verify(itemId, entries, head, anchors, _keys, itemExists);
         return new AuditTrailView(entries, result.Verified, result.FirstBrokenSequence, result.Problem, result.AnchoredThrough);

@@ -28,7 +28,7 @@ public static class ChannelSteps
                 foreach (var request in social)
                 {
                     results.Add(await context.CallActivityAsync<ChannelResult>(nameof(HoldChannelActivity),
-                        new HoldChannel(request, WebsiteNotUp), ChannelRetries.Storage));
+                        new HoldChannel(request, WebsiteNotUp), DurableRetries.Storage));
                 }
 
                 return results;
@@ -55,8 +55,8 @@ public static class ChannelSteps
 
             SendResult sent = request.Channel switch
             {
-                Items.Channels.Website => await context.CallActivityAsync<SendResult>(nameof(PublishWebsiteActivity), request, ChannelRetries.Website),
-                Items.Channels.Weibo => await context.CallActivityAsync<SendResult>(nameof(PublishWeiboActivity), request, ChannelRetries.Never),
+                Items.Channels.Website => await context.CallActivityAsync<SendResult>(nameof(PublishWebsiteActivity), request, DurableRetries.Website),
+                Items.Channels.Weibo => await context.CallActivityAsync<SendResult>(nameof(PublishWeiboActivity), request, DurableRetries.Never),
                 _ => SendResult.Failed($"未知的发布渠道“{request.Channel}”。"),
             };
             return sent is { Written: true, To: { } written }
@@ -66,11 +66,11 @@ public static class ChannelSteps
         catch (TaskFailedException e)
         {
             return await context.CallActivityAsync<ChannelResult>(nameof(SettleChannelActivity),
-                new SettleChannel(request, e.FailureDetails.ErrorMessage), ChannelRetries.Storage);
+                new SettleChannel(request, e.FailureDetails.ErrorMessage), DurableRetries.Storage);
         }
     }
 
     internal static Task<ChannelResult> ApplyAsync(
         TaskOrchestrationContext context, ChannelPublishRequest request, SendResult result, TransitionCause cause, string step) =>
-        context.CallActivityAsync<ChannelResult>(nameof(ApplyChannelResultActivity), new ChannelOutcome(request, result, cause, step), ChannelRetries.Storage);
+        context.CallActivityAsync<ChannelResult>(nameof(ApplyChannelResultActivity), new ChannelOutcome(request, result, cause, step), DurableRetries.Storage);
 }

@@ -3,16 +3,21 @@ using Publishing.Lifecycle;
 namespace Publishing.Channels;
 
 /// <summary>Publishes one approved version to its channels. Instance id: <see cref="ItemInstances.Publish"/>.</summary>
+/// <param name="Step">The item's first step number for this run's events (<see cref="ItemEvent.Step"/>); 0 = unordered.</param>
 public sealed record PublishInput(
     string ItemId,
     int Version,
     string ContentHash,
     IReadOnlyList<string> Channels,
     DateTimeOffset? PublishAt,
-    string SubmittedBy)
+    string SubmittedBy,
+    long Step = 0)
 {
-    public static PublishInput From(ApprovalRecord approval, string submittedBy) =>
-        new(approval.ItemId, approval.Version, approval.ContentHash, approval.Channels, approval.PublishAt, submittedBy);
+    /// <summary>Step numbers one publish run may use from <see cref="Step"/>.</summary>
+    public const int StepSpan = 4;
+
+    public static PublishInput From(ApprovalRecord approval, string submittedBy, long step = 0) =>
+        new(approval.ItemId, approval.Version, approval.ContentHash, approval.Channels, approval.PublishAt, submittedBy, step);
 }
 
 /// <summary>One channel's publish request (activity or sub-orchestration input).</summary>

@@ -13,7 +13,7 @@ public sealed class PublishOrchestrator : TaskOrchestrator<PublishInput, Publish
     {
         if (input.PublishAt is { } publishAt && publishAt.UtcDateTime > context.CurrentUtcDateTime)
         {
-            await RecordAsync(context, input, AuditActions.Scheduled, ItemStatus.Scheduled, "system", context.CurrentUtcDateTime, $"定时发布：{publishAt:yyyy-MM-dd HH:mm}");
+            await RecordAsync(context, input, AuditActions.Scheduled, ItemStatus.Scheduled, "system", context.CurrentUtcDateTime, $"定时发布：{publishAt:yyyy-MM-dd HH:mm}", 0);
             using var timerCancellation = new CancellationTokenSource();
             Task timer = context.CreateTimer(publishAt.UtcDateTime, timerCancellation.Token);
             // Commands other than a cancellation (none are expected here) are ignored, a bounded number of times.
@@ -28,7 +28,7 @@ public sealed class PublishOrchestrator : TaskOrchestrator<PublishInput, Publish
                 if (command.Result.Type == ItemCommandType.CancelSchedule)
                 {
                     timerCancellation.Cancel();
-                    await RecordAsync(context, input, AuditActions.ScheduleCancelled, ItemStatus.Approved, command.Result.Actor, command.Result.At, "定时发布已取消");
+                    await RecordAsync(context, input, AuditActions.ScheduleCancelled, ItemStatus.Approved, command.Result.Actor, command.Result.At, "定时发布已取消", 1);
                     return new PublishOutcome(ItemStatus.Approved, []);
                 }
             }
@@ -36,13 +36,14 @@ public sealed class PublishOrchestrator : TaskOrchestrator<PublishInput, Publish
             await timer;
         }
 
-        await RecordAsync(context, input, AuditActions.PublishingStarted, ItemStatus.Publishing, "system", context.CurrentUtcDateTime, null);
+        await RecordAsync(context, input, AuditActions.PublishingStarted, ItemStatus.Publishing, "system", context.CurrentUtcDateTime, null, 2);
         await ChannelSteps.FanOutAsync(context, input.Channels.Select(c => ChannelSteps.Request(input, c, attempt: 1)).ToList());
         return await context.CallActivityAsync<PublishOutcome>(nameof(FinishPublishingActivity),
-            new FinishPublishing(input.ItemId, input.Version, input.Channels, "run1"), ChannelRetries.Storage);
+            new FinishPublishing(input.ItemId, input.Version, input.Channels, "run1"), DurableRetries.Storage);
     }
 
-    static Task RecordAsync(TaskOrchestrationContext context, PublishInput input, string action, ItemStatus status, string actor, DateTimeOffset at, string? details) =>
+    static Task RecordAsync(TaskOrchestrationContext context, PublishInput input, string action, ItemStatus status, string actor, DateTimeOffset at, string? details, int offset) =>
         context.CallActivityAsync<bool>(nameof(RecordItemEventActivity), new ItemEvent(
-            input.ItemId, $"v{input.Version}-{action}", action, actor, at, input.Version, Status: status, Details: details), ChannelRetries.Storage);
+            input.ItemId, $"v{input.Version}-{action}", action, actor, at, input.Version, Status: status, Details: details,
+            Step: input.Step == 0 ? 0 : input.Step + offset), DurableRetries.Storage);
 }

@@ -10,7 +10,6 @@ namespace Publishing.Channels;
 /// </summary>
 public sealed class RetractOrchestrator : TaskOrchestrator<RetractInput, PublishOutcome>
 {
-    static readonly TaskOptions TakedownRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), 2));
 
     public const string StillInFlightMessage = "发布任务仍在进行中，尚未能撤下。请稍后再次执行撤回。";
 
@@ -18,12 +17,12 @@ public sealed class RetractOrchestrator : TaskOrchestrator<RetractInput, Publish
     {
         await context.CallActivityAsync<bool>(nameof(RecordItemEventActivity), new ItemEvent(
             input.ItemId, $"v{input.Version}-retract-started-r{input.Round}", AuditActions.RetractStarted, input.Actor,
-            context.CurrentUtcDateTime, input.Version, Status: ItemStatus.Retracting, Details: input.Reason), ChannelRetries.Storage);
+            context.CurrentUtcDateTime, input.Version, Status: ItemStatus.Retracting, Details: input.Reason), DurableRetries.Storage);
 
         await Task.WhenAll(input.Channels.Select(channel => RetractChannelAsync(context, input,
             new ChannelPublishRequest(input.ItemId, input.Version, "", channel))));
 
-        return await context.CallActivityAsync<PublishOutcome>(nameof(FinishRetractActivity), input, ChannelRetries.Storage);
+        return await context.CallActivityAsync<PublishOutcome>(nameof(FinishRetractActivity), input, DurableRetries.Storage);
     }
 
     static async Task<ChannelResult?> RetractChannelAsync(TaskOrchestrationContext context, RetractInput input, ChannelPublishRequest request)
@@ -31,7 +30,7 @@ public sealed class RetractOrchestrator : TaskOrchestrator<RetractInput, Publish
         for (int wait = 0; ; wait++)
         {
             var begun = await context.CallActivityAsync<RetractBegun>(nameof(BeginRetractActivity),
-                new RetractChannel(request, input.Round), ChannelRetries.Storage);
+                new RetractChannel(request, input.Round), DurableRetries.Storage);
             if (begun.Start == RetractStart.AlreadyDown)
             {
                 return null;
@@ -52,7 +51,7 @@ public sealed class RetractOrchestrator : TaskOrchestrator<RetractInput, Publish
             try
             {
                 takedown = await context.CallActivityAsync<SendResult>(nameof(RetractChannelActivity),
-                    new RetractChannel(request, input.Round), TakedownRetry);
+                    new RetractChannel(request, input.Round), DurableRetries.Takedown);
             }
             catch (TaskFailedException e)
             {

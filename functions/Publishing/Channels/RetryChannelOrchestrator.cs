@@ -18,7 +18,7 @@ public sealed class RetryChannelOrchestrator : TaskOrchestrator<RetryChannelInpu
         if (input.Channel == Items.Channels.Website)
         {
             var held = await context.CallActivityAsync<IReadOnlyList<HeldChannel>>(nameof(ListHeldChannelsActivity),
-                new ItemVersionRef(publish.ItemId, publish.Version), ChannelRetries.Storage);
+                new ItemVersionRef(publish.ItemId, publish.Version), DurableRetries.Storage);
             await ChannelSteps.FanOutAsync(context,
                 [ChannelSteps.Request(publish, Items.Channels.Website, input.Attempt),
                  .. held.Where(h => publish.Channels.Contains(h.Channel)).Select(h => ChannelSteps.Request(publish, h.Channel, h.Attempt))]);
@@ -30,6 +30,6 @@ public sealed class RetryChannelOrchestrator : TaskOrchestrator<RetryChannelInpu
         }
 
         return await context.CallActivityAsync<PublishOutcome>(nameof(FinishPublishingActivity),
-            new FinishPublishing(publish.ItemId, publish.Version, publish.Channels, $"{input.Channel}-attempt{input.Attempt}"), ChannelRetries.Storage);
+            new FinishPublishing(publish.ItemId, publish.Version, publish.Channels, $"{input.Channel}-attempt{input.Attempt}"), DurableRetries.Storage);
     }
 }

@@ -33,7 +33,9 @@ public static class PublishingApi
         // Handlers return IResult, so request and response types for the OpenAPI document are declared here.
         var api = endpoints.MapGroup("/" + RoutePrefix)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithRequestFailureTranslation();
         api.MapGet("/me", MeApi.GetMe)
             .WithName(nameof(MeApi.GetMe)).WithTags("Identity").Produces<MeApi.MeResponse>();
         api.MapPost("/items", ItemsApi.Submit)
@@ -50,7 +52,11 @@ public static class PublishingApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapPost("/items/{id}/withdraw", ItemsApi.Withdraw)
-            .WithName(nameof(ItemsApi.Withdraw)).WithTags("Items").Produces<ItemView>()
+            .WithName(nameof(ItemsApi.Withdraw)).WithTags("Items").AcceptsJson<ItemsApi.WithdrawRequest>().Produces<ItemView>()
+            .Produces<ItemView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/items/{id}/resume", ItemsApi.Resume)
+            .WithName(nameof(ItemsApi.Resume)).WithTags("Items").Produces<ItemView>()
             .Produces<ItemView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/items/{id}/reviews", ReviewsApi.Decide)

@@ -34,7 +34,7 @@ public static class ItemReadPolicy
             return true;
         }
 
-        // A decision stays the reviewer's business whatever happens to the item afterwards.
-        return ReviewStages.ReviewableBy(user).Any() && ItemReadModel.Reviews(item).Any(r => r.Reviewer == user.Id);
+        // A decision stays the reviewer's business whatever happens to the item afterwards (any version: the row keeps every reviewer id).
+        return ReviewStages.ReviewableBy(user).Any() && ItemReadModel.Reviewers(item).Contains(user.Id);
     }
 }

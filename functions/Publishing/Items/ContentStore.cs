@@ -56,6 +56,33 @@ public sealed class ContentStore
         return new StoredVersion(itemId, version, sanitizedHtml, metadataJson, ComputeContentHash(sanitizedHtml, metadataJson));
     }
 
+    /// <summary>
+    /// The bodies of a version (original and sanitized HTML), before its document: the version is not visible until
+    /// <see cref="SaveDocumentAsync"/> wrote metadata.json. Create-or-match, like <see cref="SaveVersionAsync"/>.
+    /// </summary>
+    public async Task SaveBodiesAsync(string itemId, int version, string originalHtml, string sanitizedHtml, CancellationToken cancellationToken = default)
+    {
+        string prefix = VersionPrefix(itemId, version);
+        await _createContainer.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await CreateOrMatchAsync(prefix + "original.html", originalHtml, HtmlContentType, itemId, version, cancellationToken).ConfigureAwait(false);
+        await CreateOrMatchAsync(prefix + "sanitized.html", sanitizedHtml, HtmlContentType, itemId, version, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Completes a version whose bodies are stored: writes metadata.json (create-or-match) and returns the version.</summary>
+    /// <exception cref="InvalidOperationException">The bodies are missing, or the version holds a different document.</exception>
+    public async Task<StoredVersion> SaveDocumentAsync(string itemId, int version, string metadataJson, CancellationToken cancellationToken = default)
+    {
+        string prefix = VersionPrefix(itemId, version);
+        await _createContainer.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        if (await DownloadTextAsync(prefix + "sanitized.html", cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new InvalidOperationException($"Version {version} of item '{itemId}' has no stored body.");
+        }
+
+        await CreateOrMatchAsync(prefix + "metadata.json", metadataJson, JsonContentType, itemId, version, cancellationToken).ConfigureAwait(false);
+        return (await GetVersionAsync(itemId, version, cancellationToken).ConfigureAwait(false))!;
+    }
+
     /// <returns><c>null</c> when the version does not exist (or was never completely written).</returns>
     public async Task<StoredVersion?> GetVersionAsync(string itemId, int version, CancellationToken cancellationToken = default)
     {

@@ -10,7 +10,7 @@ namespace Publishing.Items;
 /// <summary>The pre-check findings of each version, beside its content: <c>items/{id}/v{n}/findings.json</c>.</summary>
 public sealed class FindingsStore(BlobServiceClient blobs, IOptions<ContentStoreOptions> options)
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    static readonly JsonSerializerOptions Json = Storage.StorageJson.Options;
     readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.ContainerName);
     volatile bool created;
 
@@ -27,6 +27,20 @@ public sealed class FindingsStore(BlobServiceClient blobs, IOptions<ContentStore
         // Findings are derived data: re-running the same checks may overwrite them.
         await container.GetBlobClient(Path(itemId, version))
             .UploadAsync(BinaryData.FromObjectAsJson(findings, Json), overwrite: true, cancellationToken);
+    }
+
+    /// <summary>The stored findings, or null when the version's checks have not been stored.</summary>
+    public async Task<IReadOnlyList<Finding>?> TryGetAsync(string itemId, int version, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var content = await container.GetBlobClient(Path(itemId, version)).DownloadContentAsync(cancellationToken);
+            return content.Value.Content.ToObjectFromJson<List<Finding>>(Json) ?? [];
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     public async Task<IReadOnlyList<Finding>> GetAsync(string itemId, int version, CancellationToken cancellationToken = default)

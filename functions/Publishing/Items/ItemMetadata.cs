@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Publishing.Items;
 
 /// <summary>The disclosure metadata shown with every published item (see seed 000's header).</summary>
@@ -11,15 +13,15 @@ namespace Publishing.Items;
 /// <param name="IndexNumber">索引号; generated when absent.</param>
 /// <param name="WechatTitle">Optional title of at most 32 characters for the WeChat article.</param>
 public sealed record ItemMetadata(
-    string? Publisher = null,
-    string? OrgCode = null,
-    string? DocumentNumber = null,
+    [property: MaxLength(FieldLimits.Publisher)] string? Publisher = null,
+    [property: MaxLength(FieldLimits.OrgCode)] string? OrgCode = null,
+    [property: MaxLength(FieldLimits.DocumentNumber)] string? DocumentNumber = null,
     string? DisclosureMode = null,
-    string? Category = null,
-    string? Validity = null,
+    [property: MaxLength(FieldLimits.Category)] string? Category = null,
+    [property: MaxLength(FieldLimits.Validity)] string? Validity = null,
     string? WrittenDate = null,
-    string? IndexNumber = null,
-    string? WechatTitle = null);
+    [property: MaxLength(FieldLimits.IndexNumber)] string? IndexNumber = null,
+    [property: MaxLength(FieldLimits.WechatTitle)] string? WechatTitle = null);
 
 public static class DisclosureModes
 {

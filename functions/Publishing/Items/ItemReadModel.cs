@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Publishing.Lifecycle;
+using Publishing.Storage;
 
 namespace Publishing.Items;
 
@@ -11,7 +12,11 @@ public sealed class ItemReadModel(TableServiceClient tables, ItemReadModelOption
     readonly TableClient table = tables.GetTableClient(options.TableName);
     volatile bool created;
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>The storage JSON options (Chinese text unescaped, see <see cref="StorageJson"/>).</summary>
+    public static readonly JsonSerializerOptions Json = StorageJson.Options;
+
+    /// <summary>Most reviewer ids kept on a row (far more people than ever review one item).</summary>
+    public const int MaxReviewerIds = 200;
 
     async Task<TableClient> TableAsync(CancellationToken cancellationToken)
     {
@@ -141,16 +146,47 @@ public sealed class ItemReadModel(TableServiceClient tables, ItemReadModelOption
         }
     }
 
+    /// <summary>The decisions on the item's current version (for the whole history use <see cref="ItemReviewStore"/>).</summary>
     public static IReadOnlyList<ReviewRecord> Reviews(ItemRecord record) =>
-        JsonSerializer.Deserialize<List<ReviewRecord>>(record.ReviewsJson, Json) ?? [];
+        StoredReviews(record).Where(r => r.Version == record.Version).ToList();
 
+    /// <summary>Everything in the row's review column, including what a row written before review rows still holds.</summary>
+    public static IReadOnlyList<ReviewRecord> StoredReviews(ItemRecord record) =>
+        string.IsNullOrEmpty(record.ReviewsJson) ? [] : JsonSerializer.Deserialize<List<ReviewRecord>>(record.ReviewsJson, Json) ?? [];
+
+    /// <summary>Everyone who decided a stage of any version of the item.</summary>
+    public static IReadOnlyList<string> Reviewers(ItemRecord record) =>
+        (string.IsNullOrEmpty(record.ReviewerIdsJson) ? [] : JsonSerializer.Deserialize<List<string>>(record.ReviewerIdsJson, Json) ?? [])
+            .Concat(StoredReviews(record).Select(r => r.Reviewer)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Keeps the decision in the current version's column (earlier versions' decisions leave it) and its reviewer.</summary>
     public static void AddReview(ItemRecord record, ReviewRecord review)
     {
-        var reviews = Reviews(record).ToList();
+        var reviews = StoredReviews(record).Where(r => r.Version == review.Version).ToList();
         if (reviews.All(r => r.CommandId != review.CommandId))
         {
             reviews.Add(review);
-            record.ReviewsJson = JsonSerializer.Serialize(reviews, Json);
+        }
+
+        record.ReviewsJson = JsonSerializer.Serialize(reviews, Json);
+        var reviewers = Reviewers(record).ToList();
+        if (!reviewers.Contains(review.Reviewer) && reviewers.Count < MaxReviewerIds)
+        {
+            reviewers.Add(review.Reviewer);
+        }
+
+        record.ReviewerIdsJson = JsonSerializer.Serialize(reviewers, Json);
+    }
+
+    /// <summary>Drops decisions of earlier versions from the column once they are stored as review rows.</summary>
+    public static void KeepCurrentVersionReviews(ItemRecord record)
+    {
+        var all = StoredReviews(record);
+        if (all.Any(r => r.Version != record.Version))
+        {
+            var reviewers = Reviewers(record);
+            record.ReviewsJson = JsonSerializer.Serialize(all.Where(r => r.Version == record.Version).ToList(), Json);
+            record.ReviewerIdsJson = JsonSerializer.Serialize(reviewers.Take(MaxReviewerIds).ToList(), Json);
         }
     }
 
@@ -162,4 +198,7 @@ public sealed class ItemReadModel(TableServiceClient tables, ItemReadModelOption
 public sealed class ItemReadModelOptions
 {
     public string TableName { get; set; } = "Items";
+
+    /// <summary>One row per review decision (<see cref="ItemReviewStore"/>).</summary>
+    public string ReviewsTableName { get; set; } = "ItemReviews";
 }

@@ -27,7 +27,25 @@ public sealed class ItemRecord : ITableEntity
     public string ChannelsJson { get; set; } = "[]";
     public string SubmittedBy { get; set; } = "";
     public string SubmittedByName { get; set; } = "";
+    /// <summary>
+    /// The current version's decisions (at most one per stage, so bounded); every decision of every version is a row of
+    /// <see cref="ItemReviewStore"/>. Rows written before that may still hold earlier versions here: they are read
+    /// (merged by command id) and moved to the review rows on the item's next recorded step.
+    /// </summary>
     public string ReviewsJson { get; set; } = "[]";
+    /// <summary>Everyone who decided a stage of any version (distinct ids, JSON array), for need-to-know reads.</summary>
+    public string ReviewerIdsJson { get; set; } = "[]";
+    /// <summary>The last workflow step applied (<see cref="ItemEvent.Step"/>): an older step never changes the status again.</summary>
+    public long Step { get; set; }
+    /// <summary>Why the workflow is parked (status NeedsAttention), in Chinese; null otherwise.</summary>
+    public string? AttentionReason { get; set; }
+    /// <summary>The status, stage, due time and stage start the item had when it was parked, restored on resume.</summary>
+    public ItemStatus? ParkedFromStatus { get; set; }
+    public string? ParkedFromStage { get; set; }
+    public DateTimeOffset? ParkedFromDueAt { get; set; }
+    public DateTimeOffset? ParkedFromStageOpenedAt { get; set; }
+    /// <summary>SHA-256 of the submission's content: a reused Idempotency-Key must carry the same.</summary>
+    public string? SubmissionHash { get; set; }
     public int FindingsVersion { get; set; }
     public int BlockFindings { get; set; }
     public int WarnFindings { get; set; }

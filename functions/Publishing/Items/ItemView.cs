@@ -28,7 +28,10 @@ public sealed record ItemView(
     string? ContentHash,
     IReadOnlyDictionary<string, PublicationView> Publications)
 {
-    public static ItemView From(ItemRecord record, IReadOnlyList<Finding> findings, IReadOnlyList<PublicationRecord>? publications = null) => new(
+    /// <param name="reviews">Every decision on the item (its review rows); the current version's alone when omitted.</param>
+    public static ItemView From(
+        ItemRecord record, IReadOnlyList<Finding> findings, IReadOnlyList<PublicationRecord>? publications = null,
+        IReadOnlyList<ReviewRecord>? reviews = null) => new(
         record.Id,
         record.Kind,
         record.Title,
@@ -41,7 +44,7 @@ public sealed record ItemView(
         record.SubmittedBy,
         record.SubmittedByName,
         findings,
-        ItemReadModel.Reviews(record),
+        reviews ?? ItemReadModel.Reviews(record),
         record.DueAt,
         record.CreatedAt,
         record.UpdatedAt,

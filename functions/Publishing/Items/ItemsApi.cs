@@ -22,9 +22,9 @@ public static class ItemsApi
         }
 
         string? key = context.Request.Headers[IdempotencyHeader];
-        if (key is { Length: > 200 })
+        if (key is { Length: > FieldLimits.IdempotencyKey })
         {
-            return ApiProblems.BadRequest("Idempotency-Key 过长，不能超过 200 个字符。");
+            return ApiProblems.BadRequest($"Idempotency-Key 过长，不能超过 {FieldLimits.IdempotencyKey} 个字符。");
         }
 
         var services = context.RequestServices;
@@ -49,6 +49,7 @@ public static class ItemsApi
         return outcome switch
         {
             SubmissionService.Invalid invalid => ApiProblems.Validation(invalid.Errors),
+            SubmissionService.KeyReused => ApiProblems.Conflict("该 Idempotency-Key 已用于内容不同的另一次提交，请为新稿件使用新的键。"),
             SubmissionService.Accepted { Item: var item } when item.SubmittedBy != user.Id =>
                 ApiProblems.Conflict("该 Idempotency-Key 已被使用，请换一个新的键。"),
             SubmissionService.Accepted { Item: var item } => Accepted(item, item.Version),
@@ -86,7 +87,17 @@ public static class ItemsApi
             return problem;
         }
 
-        if (request!.Kind != item.Kind)
+        if (request!.Version is null)
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["version"] = ["请注明要修改的版本号（version），即被退回的“第 N 版”。"] });
+        }
+
+        if (request.Version != item.Version)
+        {
+            return ApiProblems.Conflict($"您修改的是第{request.Version}版，稿件现在是第{item.Version}版。请刷新页面，在最新版本上修改后再提交。");
+        }
+
+        if (request.Kind != item.Kind)
         {
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["kind"] = [$"修改版本不能改变稿件类型（原为 {item.Kind}）。"] });
         }
@@ -94,9 +105,13 @@ public static class ItemsApi
         try
         {
             var outcome = await services.GetRequiredService<SubmissionService>().ReviseAsync(user, item, request, durable, cancellationToken);
-            return outcome is SubmissionService.Invalid invalid
-                ? ApiProblems.Validation(invalid.Errors)
-                : Accepted(item, item.Version + 1);
+            return outcome switch
+            {
+                SubmissionService.Invalid invalid => ApiProblems.Validation(invalid.Errors),
+                SubmissionService.EarlierRevisionResent resent => ApiProblems.Conflict(
+                    $"第{resent.Version}版此前已保存（内容与本次不同）但未送审，现已将该版本送审。请刷新查看；如需改动，请在审核退回后再提交新版本。"),
+                _ => Accepted(item, item.Version + 1),
+            };
         }
         catch (InvalidOperationException)
         {
@@ -124,13 +139,35 @@ public static class ItemsApi
             return ApiProblems.Forbidden("只有稿件的提交人可以撤回稿件。");
         }
 
+        var body = await JsonBody.ReadAsync<WithdrawRequest>(context.Request, 64 * 1024, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (body.Value!.Version is null)
+            errors["version"] = ["请注明要撤回的版本号（version），即页面上显示的“第 N 版”。"];
+        if (FieldLimits.Check(body.Value.Reason, FieldLimits.Reason, "撤回原因", multiLine: true) is { } reasonProblem)
+            errors["reason"] = [reasonProblem];
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        if (body.Value.Version != item.Version)
+        {
+            return ApiProblems.Conflict($"您要撤回的是第{body.Value.Version}版，稿件现在是第{item.Version}版。请刷新页面确认后再撤回。");
+        }
+
         if (item.Status is not (ItemStatus.Submitted or ItemStatus.InReview or ItemStatus.ReturnedForRevision))
         {
             return ApiProblems.Conflict($"稿件当前状态为“{item.Status.DisplayName()}”，已不能撤回。");
         }
 
         var command = new ItemCommand(ItemCommandType.Withdraw, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName,
-            item.Version, services.GetRequiredService<TimeProvider>().GetUtcNow());
+            item.Version, services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            Comment: string.IsNullOrWhiteSpace(body.Value.Reason) ? null : body.Value.Reason.Trim());
         await durable.RaiseEventAsync(ItemInstances.Item(id), ItemCommand.EventName, command, cancellationToken);
         var options = services.GetRequiredService<LifecycleOptions>();
         ItemRecord? after = await items.WaitForAsync(id, r => r.Status == ItemStatus.Withdrawn, options.DecisionWait, cancellationToken);
@@ -138,6 +175,42 @@ public static class ItemsApi
             ? TypedResults.Accepted($"/api/items/{id}", await ViewAsync(services, item, cancellationToken))
             : TypedResults.Ok(await ViewAsync(services, after, cancellationToken));
     }
+
+    /// <summary>
+    /// <c>POST /api/items/{id}/resume</c> (Admin): continues a workflow parked as NeedsAttention from the step that failed.
+    /// </summary>
+    public static async Task<IResult> Resume(string id, HttpContext context, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        if (!ApiAccess.TryAuthorize(context, [Roles.Admin], out var user, out var denial))
+        {
+            return denial;
+        }
+
+        var services = context.RequestServices;
+        var items = services.GetRequiredService<ItemReadModel>();
+        if (await items.GetAsync(id, cancellationToken) is not { } item)
+        {
+            return ItemNotFound(id);
+        }
+
+        if (item.Status != ItemStatus.NeedsAttention)
+        {
+            return ApiProblems.Conflict($"稿件当前状态为“{item.Status.DisplayName()}”，流程未暂停，无需继续处理。");
+        }
+
+        var command = new ItemCommand(ItemCommandType.Resume, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName,
+            item.Version, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        await durable.RaiseEventAsync(ItemInstances.Item(id), ItemCommand.EventName, command, cancellationToken);
+        var options = services.GetRequiredService<LifecycleOptions>();
+        ItemRecord? after = await items.WaitForAsync(id, r => r.Status != ItemStatus.NeedsAttention || r.Step > item.Step, options.DecisionWait, cancellationToken);
+        return after is null || after.Status == ItemStatus.NeedsAttention
+            ? TypedResults.Accepted($"/api/items/{id}", await ViewAsync(services, after ?? item, cancellationToken))
+            : TypedResults.Ok(await ViewAsync(services, after, cancellationToken));
+    }
+
+    /// <summary>Body of <c>POST /api/items/{id}/withdraw</c>.</summary>
+    /// <param name="Version">The version the editor withdraws (required): another current version → 409.</param>
+    public sealed record WithdrawRequest(int? Version, [property: System.ComponentModel.DataAnnotations.MaxLength(FieldLimits.Reason)] string? Reason);
 
     /// <summary><c>GET /api/items/{id}</c> (whoever <see cref="ItemReadPolicy"/> lets read it; others get 404).</summary>
     public static async Task<IResult> Get(string id, HttpContext context, CancellationToken cancellationToken)

@@ -1,15 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Publishing.Items;
 
 /// <summary>The body of <c>POST /api/items</c> and <c>PUT /api/items/{id}</c>. Unknown fields are ignored.</summary>
+/// <param name="Version">PUT only, required there: the version being revised (the one returned to the editor).</param>
 public sealed record SubmissionRequest(
     string? Kind,
-    string? Title,
+    [property: MaxLength(FieldLimits.Title)] string? Title,
     string? BodyHtml,
     ItemMetadata? Metadata,
     IReadOnlyList<string>? Channels,
     DateTimeOffset? PublishAt,
     string? InterpretsItemId,
-    bool? RequiresInterpretation);
+    bool? RequiresInterpretation,
+    int? Version = null);
 
 public static class Channels
 {

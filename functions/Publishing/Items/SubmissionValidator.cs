@@ -8,7 +8,7 @@ namespace Publishing.Items;
 /// <summary>Field-by-field validation of a submission; messages say in Chinese what to fix.</summary>
 public static partial class SubmissionValidator
 {
-    public const int MaxTitleLength = 200;
+    public const int MaxTitleLength = FieldLimits.Title;
 
     public static Dictionary<string, string[]> Validate(SubmissionRequest request)
     {
@@ -30,11 +30,13 @@ public static partial class SubmissionValidator
 
         if (string.IsNullOrWhiteSpace(request.Title))
             Add("title", "请填写标题。");
-        else if (request.Title.Length > MaxTitleLength)
-            Add("title", $"标题过长（{request.Title.Length} 字），不能超过 {MaxTitleLength} 字。");
+        else if (FieldLimits.Check(request.Title, FieldLimits.Title, "标题") is { } titleProblem)
+            Add("title", titleProblem);
 
         if (string.IsNullOrWhiteSpace(request.BodyHtml))
             Add("bodyHtml", "请填写正文。");
+        else if (FieldLimits.InvalidCharacters(request.BodyHtml, multiLine: true) is { } bodyProblem && bodyProblem.Contains("代理项", StringComparison.Ordinal))
+            Add("bodyHtml", $"正文{bodyProblem}，请以 UTF-8 编码重新提交。");
 
         ValidateMetadata(request.Metadata, Add);
 
@@ -54,6 +56,8 @@ public static partial class SubmissionValidator
 
         if (request.InterpretsItemId is not null && request.Kind != ItemKinds.Interpretation)
             Add("interpretsItemId", "只有政策解读（interpretation）可以关联被解读的政策文件。");
+        else if (request.InterpretsItemId is not null && !ItemReadModel.IsValidId(request.InterpretsItemId))
+            Add("interpretsItemId", "被解读的政策文件编号应为 32 位稿件编号（小写十六进制）。");
 
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
     }
@@ -68,6 +72,13 @@ public static partial class SubmissionValidator
 
         if (string.IsNullOrWhiteSpace(metadata.Publisher))
             add("metadata.publisher", "请填写发布机构，例如“临沂市商务局”。");
+        else if (FieldLimits.Check(metadata.Publisher, FieldLimits.Publisher, "发布机构") is { } publisherProblem)
+            add("metadata.publisher", publisherProblem);
+
+        if (FieldLimits.Check(metadata.Category, FieldLimits.Category, "主题分类") is { } categoryProblem)
+            add("metadata.category", categoryProblem);
+        if (FieldLimits.Check(metadata.Validity, FieldLimits.Validity, "有效性") is { } validityProblem)
+            add("metadata.validity", validityProblem);
 
         if (string.IsNullOrWhiteSpace(metadata.DisclosureMode))
             add("metadata.disclosureMode", "请选择公开方式：主动公开、依申请公开或不予公开。");
@@ -78,21 +89,28 @@ public static partial class SubmissionValidator
         {
             if (string.IsNullOrWhiteSpace(metadata.OrgCode))
                 add("metadata.orgCode", "请填写组织机构代码（生成索引号需要），或直接填写索引号。");
-            else if (!OrgCodePattern().IsMatch(metadata.OrgCode))
+            else if (metadata.OrgCode.Length > FieldLimits.OrgCode || !OrgCodePattern().IsMatch(metadata.OrgCode))
                 add("metadata.orgCode", "组织机构代码只能由数字、大写字母和连字符组成，长度不超过 18 位。");
         }
-        else if (!IndexNumberPattern().IsMatch(metadata.IndexNumber))
-            add("metadata.indexNumber", "索引号格式应为“组织机构代码/分类代码/年份-序号”，例如 1123045263/swj/2023-0000044。");
+        else
+        {
+            if (metadata.IndexNumber.Length > FieldLimits.IndexNumber || !IndexNumberPattern().IsMatch(metadata.IndexNumber))
+                add("metadata.indexNumber", "索引号格式应为“组织机构代码/分类代码/年份-序号”，例如 1123045263/swj/2023-0000044。");
+            if (!string.IsNullOrEmpty(metadata.OrgCode) && (metadata.OrgCode.Length > FieldLimits.OrgCode || !OrgCodePattern().IsMatch(metadata.OrgCode)))
+                add("metadata.orgCode", "组织机构代码只能由数字、大写字母和连字符组成，长度不超过 18 位。");
+        }
 
-        if (!string.IsNullOrWhiteSpace(metadata.DocumentNumber) && !DocumentNumber.TryParse(metadata.DocumentNumber, out _))
+        if (FieldLimits.Check(metadata.DocumentNumber, FieldLimits.DocumentNumber, "文号") is { } numberProblem)
+            add("metadata.documentNumber", numberProblem);
+        else if (!string.IsNullOrWhiteSpace(metadata.DocumentNumber) && !DocumentNumber.TryParse(metadata.DocumentNumber, out _))
             add("metadata.documentNumber", $"文号“{metadata.DocumentNumber}”格式不正确，应为“机关代字〔年份〕序号号”，例如 临政办字〔2023〕45号（年份用六角括号〔〕）。");
 
         if (!string.IsNullOrWhiteSpace(metadata.WrittenDate)
             && !DateOnly.TryParseExact(metadata.WrittenDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             add("metadata.writtenDate", $"成文日期“{metadata.WrittenDate}”无效，请使用 yyyy-MM-dd 格式，例如 2023-06-20。");
 
-        if (metadata.WechatTitle is { Length: > 32 })
-            add("metadata.wechatTitle", $"微信标题过长（{metadata.WechatTitle.Length} 字），不能超过 32 字。");
+        if (FieldLimits.Check(metadata.WechatTitle, FieldLimits.WechatTitle, "微信标题") is { } wechatProblem)
+            add("metadata.wechatTitle", wechatProblem);
     }
 
     /// <summary>Size of the body in UTF-8 bytes, the unit the limit is configured in.</summary>

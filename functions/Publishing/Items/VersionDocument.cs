@@ -13,7 +13,7 @@ public sealed record VersionDocument(
     string SubmittedBy,
     DateTimeOffset SubmittedAt)
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    static readonly JsonSerializerOptions Json = Storage.StorageJson.Options;
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

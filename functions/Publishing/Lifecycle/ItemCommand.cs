@@ -14,6 +14,8 @@ public enum ItemCommandType
     Withdraw,
     /// <summary>Cancel a scheduled publication.</summary>
     CancelSchedule,
+    /// <summary>An Admin continues a workflow parked as NeedsAttention: the failed step runs again.</summary>
+    Resume,
 }
 
 public sealed class ItemCommandTypeJsonConverter() : JsonStringEnumConverter<ItemCommandType>(JsonNamingPolicy.CamelCase, allowIntegerValues: false);

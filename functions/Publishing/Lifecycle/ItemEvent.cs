@@ -8,6 +8,11 @@ public sealed record NotificationRequest(string Recipient, string Kind, string M
 /// notifications, each idempotent by <paramref name="EventId"/>.
 /// </summary>
 /// <param name="DueAt">When the stage this event opens is due (set by the review's stage opening).</param>
+/// <param name="Step">
+/// The workflow step that records it, increasing over the item's life; a status is applied only by a step later than
+/// the last one applied, so a late duplicate run of an activity never moves the item back. 0 = not ordered (the status
+/// rules alone decide).
+/// </param>
 public sealed record ItemEvent(
     string ItemId,
     string EventId,
@@ -20,7 +25,8 @@ public sealed record ItemEvent(
     DateTimeOffset? DueAt = null,
     ReviewRecord? Review = null,
     string? Details = null,
-    IReadOnlyList<NotificationRequest>? Notify = null);
+    IReadOnlyList<NotificationRequest>? Notify = null,
+    long Step = 0);
 
 public sealed record ItemVersionRef(string ItemId, int Version);
 
@@ -53,6 +59,10 @@ public static class AuditActions
     public const string Retracted = "retracted";
     /// <summary>A retraction round ended with some channel not confirmed down.</summary>
     public const string RetractFailed = "retract-failed";
+    /// <summary>A workflow step failed after every retry: the item waits for an Admin.</summary>
+    public const string NeedsAttention = "needs-attention";
+    /// <summary>An Admin resumed a parked workflow.</summary>
+    public const string Resumed = "resumed";
 
     /// <summary>The outcome of one call to a channel, e.g. <c>channel-published</c>.</summary>
     public static string Channel(ChannelState state) => "channel-" + state.ToApi();

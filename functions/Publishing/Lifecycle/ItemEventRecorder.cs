@@ -11,21 +11,53 @@ namespace Publishing.Lifecycle;
 /// event id, so a retried or replayed activity changes nothing twice.
 /// </summary>
 public sealed class ItemEventRecorder(
-    ItemReadModel items, AuditTrail audit, INotifier notifier, ContentStore content, ILogger<ItemEventRecorder> logger)
+    ItemReadModel items, ItemReviewStore reviews, AuditTrail audit, INotifier notifier, ContentStore content, ILogger<ItemEventRecorder> logger)
 {
     public async Task RecordAsync(ItemEvent e, CancellationToken cancellationToken = default)
     {
         VersionDocument? revised = e.Action == AuditActions.Revised ? await LoadDocumentAsync(e, cancellationToken) : null;
-
-        await items.UpdateAsync(e.ItemId, record =>
+        if (e.Review is not null)
         {
-            if (e.Status is { } status && ItemStatuses.MayReplace(record.Status, status))
+            // The row first: once the status moves on, whoever waits for the decision finds it.
+            await reviews.AddAsync(e.ItemId, e.Review, cancellationToken);
+        }
+
+        ItemRecord updated = await items.UpdateAsync(e.ItemId, record =>
+        {
+            bool inOrder = e.Step == 0 || e.Step > record.Step;
+            if (inOrder && e.Action == AuditActions.Resumed && record.Status == ItemStatus.NeedsAttention)
             {
+                record.Status = record.ParkedFromStatus ?? ItemStatus.Submitted;
+                record.Stage = record.ParkedFromStage;
+                record.DueAt = record.ParkedFromDueAt;
+                record.StageOpenedAt = record.ParkedFromStageOpenedAt;
+                record.AttentionReason = null;
+            }
+            else if (inOrder && e.Status is { } status && ItemStatuses.MayReplace(record.Status, status))
+            {
+                if (status == ItemStatus.NeedsAttention && record.Status != ItemStatus.NeedsAttention)
+                {
+                    record.ParkedFromStatus = record.Status;
+                    record.ParkedFromStage = record.Stage;
+                    record.ParkedFromDueAt = record.DueAt;
+                    record.ParkedFromStageOpenedAt = record.StageOpenedAt;
+                }
+
+                record.AttentionReason = status == ItemStatus.NeedsAttention ? e.Details : null;
+                if (status != ItemStatus.NeedsAttention)
+                {
+                    record.Stage = status == ItemStatus.InReview ? e.Stage : null;
+                    record.DueAt = e.DueAt;
+                    record.StageOpenedAt = status == ItemStatus.InReview ? e.At : null;
+                    record.Version = e.Version;
+                }
+
                 record.Status = status;
-                record.Stage = status == ItemStatus.InReview ? e.Stage : null;
-                record.DueAt = e.DueAt;
-                record.StageOpenedAt = status == ItemStatus.InReview ? e.At : null;
-                record.Version = e.Version;
+            }
+
+            if (e.Step > record.Step)
+            {
+                record.Step = e.Step;
             }
 
             if (e.Review is not null)
@@ -43,6 +75,7 @@ public sealed class ItemEventRecorder(
 
             record.UpdatedAt = e.At > record.UpdatedAt ? e.At : record.UpdatedAt;
         }, cancellationToken);
+        await MoveEarlierReviewsToRowsAsync(updated, cancellationToken);
 
         await audit.AppendAsync(e.ItemId, new AuditEvent(
             e.EventId, e.Action, e.Actor, e.At, e.Stage, e.Version, AuditDetails(e)), cancellationToken);
@@ -55,6 +88,24 @@ public sealed class ItemEventRecorder(
         }
 
         LifecycleLog.Recorded(logger, e.Action, e.EventId, e.ItemId);
+    }
+
+    /// <summary>A row written before review rows existed keeps every version's decisions in one column: move them out.</summary>
+    async Task MoveEarlierReviewsToRowsAsync(ItemRecord record, CancellationToken cancellationToken)
+    {
+        var stored = ItemReadModel.StoredReviews(record);
+        if (stored.All(r => r.Version == record.Version))
+        {
+            return;
+        }
+
+        // All of them: the current version's decisions in such a row were never written as rows either.
+        foreach (ReviewRecord review in stored)
+        {
+            await reviews.AddAsync(record.Id, review, cancellationToken);
+        }
+
+        await items.UpdateAsync(record.Id, ItemReadModel.KeepCurrentVersionReviews, cancellationToken);
     }
 
     async Task<VersionDocument> LoadDocumentAsync(ItemEvent e, CancellationToken cancellationToken)

@@ -15,7 +15,15 @@ public static class ItemViews
         var publications = item.ApprovedVersion is { } approved
             ? await services.GetRequiredService<PublicationStore>().ListAsync(item.Id, approved, cancellationToken)
             : [];
-        return ItemView.From(item, findings, publications);
+        return ItemView.From(item, findings, publications, await ReviewsAsync(services, item, cancellationToken));
+    }
+
+    /// <summary>Every decision on the item: its review rows, and whatever a row written before them still holds.</summary>
+    public static async Task<IReadOnlyList<ReviewRecord>> ReviewsAsync(IServiceProvider services, ItemRecord item, CancellationToken cancellationToken)
+    {
+        var rows = await services.GetRequiredService<ItemReviewStore>().ListAsync(item.Id, cancellationToken);
+        return rows.Concat(ItemReadModel.StoredReviews(item)).DistinctBy(r => r.CommandId)
+            .OrderBy(r => r.Version).ThenBy(r => r.At).ToList();
     }
 
     public static Microsoft.AspNetCore.Http.IResult NotFound(string id) => ApiProblems.NotFound($"稿件 {id} 不存在，请检查稿件编号。");

@@ -14,6 +14,7 @@ public static class LifecycleServiceCollectionExtensions
         services.AddOptions<ItemReadModelOptions>().BindConfiguration("Publishing:Items");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ItemReadModelOptions>>().Value);
         services.AddSingleton<ItemReadModel>();
+        services.AddSingleton<ItemReviewStore>();
         services.AddSingleton<FindingsStore>();
         services.AddSingleton<PublicationStore>();
         services.AddSingleton<ItemEventRecorder>();

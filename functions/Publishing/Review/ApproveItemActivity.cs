@@ -10,9 +10,9 @@ namespace Publishing.Review;
 /// <summary>After 终审: freezes the approved version by recording its SHA-256 content hash.</summary>
 public sealed class ApproveItemActivity(
     ContentStore content, ItemReadModel items, AuditTrail audit, INotifier notifier, ILogger<ApproveItemActivity> logger)
-    : TaskActivity<ItemVersionRef, ApprovalRecord>
+    : TaskActivity<ApproveVersion, ApprovalRecord>
 {
-    public override async Task<ApprovalRecord> RunAsync(TaskActivityContext context, ItemVersionRef input)
+    public override async Task<ApprovalRecord> RunAsync(TaskActivityContext context, ApproveVersion input)
     {
         StoredVersion version = await content.GetVersionAsync(input.ItemId, input.Version)
             ?? throw new InvalidOperationException($"Version {input.Version} of item {input.ItemId} is not stored.");
@@ -23,8 +23,10 @@ public sealed class ApproveItemActivity(
         DateTimeOffset now = DateTimeOffset.UtcNow;
         ItemRecord record = await items.UpdateAsync(input.ItemId, r =>
         {
-            if (r.Status != ItemStatus.Approved)
+            // Step order: a late duplicate run never moves an item that went on (scheduled, published) back.
+            if (r.Status != ItemStatus.Approved && (input.Step == 0 || input.Step > r.Step))
             {
+                r.Step = Math.Max(r.Step, input.Step);
                 r.Status = ItemStatus.Approved;
                 r.Stage = null;
                 r.DueAt = null;

@@ -17,7 +17,7 @@ public sealed class OpenStageActivity(ItemEventRecorder recorder, WorkingDayCale
                 calendar.AddWorkingDays(input.At, 2 * options.DueWorkingDays));
         await recorder.RecordAsync(new ItemEvent(
             input.ItemId, $"v{input.Version}-{input.Stage}-opened", AuditActions.StageOpened, "system", input.At, input.Version,
-            input.Stage, ItemStatus.InReview, deadline.DueAt));
+            input.Stage, ItemStatus.InReview, deadline.DueAt, Step: input.Step));
         return deadline;
     }
 }

@@ -11,7 +11,10 @@ namespace Publishing.Review;
 /// <summary><c>POST /api/items/{id}/reviews</c>: a reviewer decides the awaited stage.</summary>
 public static class ReviewsApi
 {
-    public sealed record ReviewRequest(string? Stage, string? Decision, ReviewAspects? Aspects, string? Comment);
+    /// <param name="Version">The version shown to the reviewer (required): a decision counts only for the version read.</param>
+    public sealed record ReviewRequest(
+        string? Stage, string? Decision, ReviewAspects? Aspects,
+        [property: System.ComponentModel.DataAnnotations.MaxLength(FieldLimits.Comment)] string? Comment, int? Version);
 
     static readonly string[] ReviewerRoles = [Roles.InitialReviewer, Roles.SecondReviewer, Roles.FinalReviewer];
 
@@ -53,6 +56,12 @@ public static class ReviewsApi
             return ApiProblems.Forbidden("不能审核自己提交的稿件，请由其他审核人员处理。");
         }
 
+        if (request.Version != item.Version)
+        {
+            return ApiProblems.Conflict(
+                $"您审阅的是第{request.Version}版，稿件现在是第{item.Version}版，决定未提交。请刷新页面，阅读最新版本后再作决定。");
+        }
+
         if (item.Status != ItemStatus.InReview || item.Stage != stage)
         {
             string awaited = item.Status == ItemStatus.InReview
@@ -75,7 +84,7 @@ public static class ReviewsApi
         }
 
         var command = new ItemCommand(
-            ItemCommandType.Review, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName, item.Version,
+            ItemCommandType.Review, Guid.NewGuid().ToString("N"), user.Id, user.DisplayName, request.Version!.Value,
             services.GetRequiredService<TimeProvider>().GetUtcNow(), stage, request.Decision, request.Aspects,
             string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim());
         await durable.RaiseEventAsync(ItemInstances.Item(id), ItemCommand.EventName, command, cancellationToken);
@@ -84,17 +93,26 @@ public static class ReviewsApi
         var options = services.GetRequiredService<LifecycleOptions>();
         // Wait until the stage is decided and its effect recorded (next stage, returned, approved), so the answer shows it.
         ItemRecord? after = await items.WaitForAsync(id,
-            r => ItemReadModel.Reviews(r).Any(x => x.Version == command.Version && x.Stage == stage)
-                 && !(r.Status == ItemStatus.InReview && r.Stage == stage && r.Version == command.Version),
+            r => r.Version != command.Version || !(r.Status == ItemStatus.InReview && r.Stage == stage),
             options.DecisionWait, cancellationToken);
         if (after is null)
         {
             return TypedResults.Accepted($"/api/items/{id}", await ItemViews.ViewAsync(services, item, cancellationToken));
         }
 
-        if (ItemReadModel.Reviews(after).All(x => x.CommandId != command.CommandId))
+        if (after.Status == ItemStatus.NeedsAttention)
         {
-            return ApiProblems.Conflict($"{ReviewStages.DisplayName(stage)}已由其他审核人员作出决定，您的决定未被采用。");
+            // The workflow took the command but is parked before recording it: it is recorded once an Admin resumes.
+            return TypedResults.Accepted($"/api/items/{id}", await ItemViews.ViewAsync(services, after, cancellationToken));
+        }
+
+        var decided = (await ItemViews.ReviewsAsync(services, after, cancellationToken))
+            .Where(x => x.Version == command.Version && x.Stage == stage).ToList();
+        if (decided.All(x => x.CommandId != command.CommandId))
+        {
+            return ApiProblems.Conflict(decided.Count > 0
+                ? $"{ReviewStages.DisplayName(stage)}已由其他审核人员作出决定，您的决定未被采用。"
+                : $"稿件当前状态为“{after.Status.DisplayName()}”，您的决定未被采用。请刷新后查看最新状态。");
         }
 
         return TypedResults.Ok(await ItemViews.ViewAsync(services, after, cancellationToken));
@@ -121,8 +139,12 @@ public static class ReviewsApi
 
         if (request.Decision == Decisions.Reject && string.IsNullOrWhiteSpace(request.Comment))
             errors["comment"] = ["退回时请填写修改意见，告诉编辑需要改什么。"];
-        if (request.Comment is { Length: > 2000 })
-            errors["comment"] = ["审核意见不能超过 2000 字。"];
+        if (FieldLimits.Check(request.Comment, FieldLimits.Comment, "审核意见", multiLine: true) is { } commentProblem)
+            errors["comment"] = [commentProblem];
+        if (request.Version is null)
+            errors["version"] = ["请注明您审阅的版本号（version），即页面上显示的“第 N 版”。"];
+        else if (request.Version < 1)
+            errors["version"] = ["版本号应为从 1 开始的整数。"];
         return errors;
     }
 }

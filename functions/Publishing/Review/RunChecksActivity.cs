@@ -7,7 +7,10 @@ using Publishing.Lifecycle;
 
 namespace Publishing.Review;
 
-/// <summary>Runs the automated pre-checks (四关) on a stored version and records the findings.</summary>
+/// <summary>
+/// Records the automated pre-checks (四关) of a stored version. The submitting request ran them on what the editor sent
+/// and stored the findings beside the version; they run here only when none were stored (versions from before that).
+/// </summary>
 public sealed class RunChecksActivity(
     ContentStore content, CheckPipeline checks, FindingsStore findings, ItemReadModel items, AuditTrail audit,
     ILogger<RunChecksActivity> logger)
@@ -17,16 +20,20 @@ public sealed class RunChecksActivity(
     {
         StoredVersion version = await content.GetVersionAsync(input.ItemId, input.Version)
             ?? throw new InvalidOperationException($"Version {input.Version} of item {input.ItemId} is not stored.");
-        VersionDocument document = VersionDocument.FromJson(version.MetadataJson);
-
-        CheckReport report = checks.Run(new CheckDraft(
-            document.Kind, document.Title, version.SanitizedHtml, document.Metadata, document.InterpretsItemId));
-        await findings.SaveAsync(input.ItemId, input.Version, report.Findings);
+        IReadOnlyList<Finding>? found = await findings.TryGetAsync(input.ItemId, input.Version);
+        if (found is null)
+        {
+            VersionDocument document = VersionDocument.FromJson(version.MetadataJson);
+            CheckReport report = checks.Run(new CheckDraft(
+                document.Kind, document.Title, version.SanitizedHtml, document.Metadata, document.InterpretsItemId));
+            await findings.SaveAsync(input.ItemId, input.Version, report.Findings);
+            found = report.Findings;
+        }
 
         var summary = new CheckSummary(
-            report.Findings.Count(f => f.Severity == Severities.Block),
-            report.Findings.Count(f => f.Severity == Severities.Warn),
-            report.Findings.Count(f => f.Severity == Severities.Info));
+            found.Count(f => f.Severity == Severities.Block),
+            found.Count(f => f.Severity == Severities.Warn),
+            found.Count(f => f.Severity == Severities.Info));
         await items.UpdateAsync(input.ItemId, record =>
         {
             record.FindingsVersion = input.Version;

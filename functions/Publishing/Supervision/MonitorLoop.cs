@@ -8,8 +8,7 @@ static class MonitorLoop
 {
     static readonly TimeSpan FallbackPeriod = TimeSpan.FromMinutes(5);
 
-    static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2));
+    static readonly TaskOptions StorageRetry = Lifecycle.DurableRetries.Storage;
 
     public static async Task<MonitorInput> RunAsync<TOrchestrator>(TaskOrchestrationContext context, string activity, MonitorInput? input)
     {

@@ -19,6 +19,7 @@ public static class PublishingTasks
     {
         registry.AddOrchestrator<ItemOrchestrator>();
         registry.AddActivity<RecordItemEventActivity>();
+        registry.AddActivity<Items.CompleteSubmissionActivity>();
 
         registry.AddActivity<RunChecksActivity>();
         registry.AddActivity<OpenStageActivity>();

@@ -80,7 +80,7 @@ public class ReviewPathTests(SharedHost host)
         var inbox = await editor.GetJsonAsync("api/inbox");
         Assert.Contains(inbox["notifications"]!.AsArray(), n => (string?)n!["itemId"] == id && (string?)n["kind"] == "returned");
 
-        var put = await editor.PutJsonAsync($"api/items/{id}", Submissions.Policy(body: "<p>修改后的正文：各科室要按照要求做好政府信息公开工作。</p>"));
+        var put = await editor.PutJsonAsync($"api/items/{id}", Submissions.Policy(body: "<p>修改后的正文：各科室要按照要求做好政府信息公开工作。</p>", version: 1));
         Assert.Equal(HttpStatusCode.Accepted, put.StatusCode);
         Assert.Equal(2, (int)(await ApiClient.ReadJsonAsync(put))["version"]!);
 
@@ -106,8 +106,8 @@ public class ReviewPathTests(SharedHost host)
         string id = await editor.SubmitAsync(Submissions.Policy());
         await editor.WaitForStageAsync(id, "initial");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await otherEditor.PostJsonAsync($"api/items/{id}/withdraw", new { })).StatusCode);
-        var withdrawn = await editor.PostJsonAsync($"api/items/{id}/withdraw", new { });
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherEditor.PostJsonAsync($"api/items/{id}/withdraw", new { version = 1 })).StatusCode);
+        var withdrawn = await editor.PostJsonAsync($"api/items/{id}/withdraw", new { version = 1 });
 
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         Assert.Equal("Withdrawn", (string?)(await ApiClient.ReadJsonAsync(withdrawn))["status"]);

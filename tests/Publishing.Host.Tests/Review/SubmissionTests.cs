@@ -69,7 +69,9 @@ public class SubmissionTests(SharedHost host)
         var item = await editor.WaitForStageAsync(id, "initial");
         Assert.NotNull((string?)item["indexNumber"]);
         var differentContent = await editor.PostJsonAsync("api/items", Submissions.Policy(title: "另一篇稿件"), key);
-        Assert.Equal(HttpStatusCode.Accepted, differentContent.StatusCode); // running review: the key answers with the same item
+        Assert.Equal(HttpStatusCode.Conflict, differentContent.StatusCode);
+        Assert.Contains("Idempotency-Key", (string?)(await ApiClient.ReadJsonAsync(differentContent))["detail"]);
+        Assert.Equal("未完成的提交", (string?)(await editor.GetJsonAsync($"api/items/{id}"))["title"]);
     }
 
     [Fact]

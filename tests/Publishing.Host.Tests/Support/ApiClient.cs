@@ -74,14 +74,24 @@ public sealed class ApiClient(Uri baseAddress, string? user) : IDisposable
         return (string)JsonNode.Parse(text)!["id"]!;
     }
 
-    public Task<HttpResponseMessage> ReviewAsync(string id, string stage, string decision, string? comment = null, bool allAspects = true) =>
-        PostJsonAsync($"api/items/{id}/reviews", new
+    /// <summary>A decision on the version the item shows now (read first, as a reviewer's page does), or on <paramref name="version"/>.</summary>
+    public async Task<HttpResponseMessage> ReviewAsync(string id, string stage, string decision, string? comment = null, bool allAspects = true, int? version = null)
+    {
+        if (version is null)
+        {
+            var current = await http.GetAsync($"api/items/{id}");
+            version = current.IsSuccessStatusCode ? (int?)JsonNode.Parse(await current.Content.ReadAsStringAsync())!["version"] : 1;
+        }
+
+        return await PostJsonAsync($"api/items/{id}/reviews", new
         {
             stage,
             decision,
             aspects = new { political = allAspects, legal = allAspects, confidentiality = allAspects, textual = allAspects },
             comment,
+            version,
         });
+    }
 
     public async Task<JsonNode> GetJsonAsync(string path)
     {

@@ -3,8 +3,10 @@ namespace Publishing.Host.Tests.Support;
 /// <summary>Realistic submissions, modelled on the seed documents.</summary>
 public static class Submissions
 {
-    public static object Policy(string orgCode = "1123045263", string? title = null, string body = DefaultBody, string? documentNumber = "临商务字〔2023〕12号") => new
+    /// <param name="version">For PUT: the version being revised.</param>
+    public static object Policy(string orgCode = "1123045263", string? title = null, string body = DefaultBody, string? documentNumber = "临商务字〔2023〕12号", int? version = null) => new
     {
+        version,
         kind = "policy",
         title = title ?? "临沂市商务局关于印发《2023年政务公开工作要点》的通知",
         bodyHtml = body,

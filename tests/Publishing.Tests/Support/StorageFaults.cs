@@ -32,6 +32,11 @@ public sealed class StorageFaults : HttpPipelinePolicy
 
     public void Clear() => rules.Clear();
 
+    readonly ConcurrentQueue<(Func<HttpMessage, bool> Matches, Task Release)> holds = new();
+
+    /// <summary>Requests matching <paramref name="matches"/> wait for <paramref name="release"/> before they are sent.</summary>
+    public void Hold(Func<HttpMessage, bool> matches, Task release) => holds.Enqueue((matches, release));
+
     /// <summary>A write (insert, replace, merge) to a row of <paramref name="table"/>.</summary>
     public static bool IsTableWrite(HttpMessage message, string table) =>
         message.Request.Method != RequestMethod.Get && message.Request.Uri.Path.Contains("/" + table + "(", StringComparison.Ordinal);
@@ -46,6 +51,14 @@ public sealed class StorageFaults : HttpPipelinePolicy
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         RecordState(message);
+        foreach (var (matches, release) in holds)
+        {
+            if (!release.IsCompleted && matches(message))
+            {
+                await release;
+            }
+        }
+
         Rule? rule = Take(message);
         if (rule?.When == When.BeforeSending)
         {

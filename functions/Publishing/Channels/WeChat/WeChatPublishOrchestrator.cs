@@ -13,18 +13,16 @@ public sealed class WeChatPublishOrchestrator : TaskOrchestrator<ChannelPublishR
 {
     public const string FinishedEvent = "WeChatPublishFinished";
 
-    // Drafts are not public, so the draft step may be retried; submit is never retried automatically.
-    static readonly TaskOptions DraftRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(10), 2));
 
     public override async Task<ChannelResult> RunAsync(TaskOrchestrationContext context, ChannelPublishRequest request)
     {
-        WeChatStep draft = await context.CallActivityAsync<WeChatStep>(nameof(WeChatDraftActivity), request, DraftRetry);
+        WeChatStep draft = await context.CallActivityAsync<WeChatStep>(nameof(WeChatDraftActivity), request, DurableRetries.WeChatDraft);
         if (draft.Ended is not null)
         {
             return await ChannelSteps.ApplyAsync(context, request, draft.Ended, TransitionCause.Workflow, "draft");
         }
 
-        WeChatStep submitted = await context.CallActivityAsync<WeChatStep>(nameof(WeChatSubmitActivity), request, ChannelRetries.Never);
+        WeChatStep submitted = await context.CallActivityAsync<WeChatStep>(nameof(WeChatSubmitActivity), request, DurableRetries.Never);
         if (submitted.Ended is not null)
         {
             return await ChannelSteps.ApplyAsync(context, request, submitted.Ended, TransitionCause.Workflow, "submit");
@@ -32,7 +30,7 @@ public sealed class WeChatPublishOrchestrator : TaskOrchestrator<ChannelPublishR
 
         // The job id is in this orchestration's history now; storing it has a durable retry of its own.
         await context.CallActivityAsync<bool>(nameof(WeChatRecordSubmissionActivity),
-            new WeChatSubmission(request, submitted.PublishId!, context.InstanceId), ChannelRetries.Storage);
+            new WeChatSubmission(request, submitted.PublishId!, context.InstanceId), DurableRetries.Storage);
 
         Task<WeChatPublishStatus> callback = context.WaitForExternalEvent<WeChatPublishStatus>(FinishedEvent);
         WeChatPublishStatus? status = null;
@@ -50,7 +48,7 @@ public sealed class WeChatPublishOrchestrator : TaskOrchestrator<ChannelPublishR
             if (poll < submitted.MaxPolls)
             {
                 var polled = await context.CallActivityAsync<WeChatPublishStatus?>(nameof(WeChatPollActivity),
-                    new WeChatPollRequest(request, submitted.PublishId!), ChannelRetries.Storage);
+                    new WeChatPollRequest(request, submitted.PublishId!), DurableRetries.Storage);
                 if (polled is { PublishStatus: not 1 })
                 {
                     status = polled;

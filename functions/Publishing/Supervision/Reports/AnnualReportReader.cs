@@ -7,7 +7,7 @@ using Publishing.Review;
 namespace Publishing.Supervision.Reports;
 
 /// <summary>Loads the year's items, publication records and stage openings (from the audit trail) and computes the figures.</summary>
-public sealed class AnnualReportReader(SupervisionSources sources, AuditTrail audit, WorkingDayCalendar calendar)
+public sealed class AnnualReportReader(SupervisionSources sources, AuditTrail audit, WorkingDayCalendar calendar, ItemReviewStore reviewRows)
 {
     public async Task<AnnualReport> ReadAsync(int year, SupervisionOptions options, CancellationToken cancellationToken = default)
     {
@@ -21,7 +21,7 @@ public sealed class AnnualReportReader(SupervisionSources sources, AuditTrail au
                 continue;
             }
 
-            var reviews = ItemReadModel.Reviews(item);
+            var reviews = (await reviewRows.ListAsync(item.Id, cancellationToken)).Concat(ItemReadModel.StoredReviews(item)).DistinctBy(r => r.CommandId).ToList();
             IReadOnlyList<StageOpening> openings = [];
             if (reviews.Any(r => r.At >= start && r.At < end))
             {
