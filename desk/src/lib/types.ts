@@ -12,7 +12,22 @@ export interface ItemMetadata {
   wechatTitle?: string | null;
 }
 
+/** One place a grouped finding occurs, as the API sends it. */
+export interface FindingOccurrence {
+  start: number;
+  length: number;
+  excerpt: string;
+  htmlStart?: number | null;
+  htmlLength?: number | null;
+  replacement?: string | null;
+}
+
+/**
+ * One occurrence of a fault as the desk shows it (see lib/findings.ts): `suggestion` is the mechanical replacement
+ * that "应用建议" writes into the text, never free advice.
+ */
 export interface Finding {
+  id?: string;
   aspect: string;
   ruleId: string;
   severity: string;
@@ -23,6 +38,9 @@ export interface Finding {
   suggestion?: string | null;
   htmlStart?: number | null;
   htmlLength?: number | null;
+  count?: number;
+  occurrences?: FindingOccurrence[];
+  replacement?: string | null;
 }
 
 export interface CheckReport {

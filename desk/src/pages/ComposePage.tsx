@@ -10,6 +10,7 @@ import { setFlash } from '../lib/flash';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../lib/format';
 import { findIgnoringWhitespace, highlightHtml, nthIndexOf, occurrencesBefore } from '../lib/highlight';
 import { navigate } from '../lib/router';
+import { occurrencesOf } from '../lib/findings';
 import type { Me } from '../lib/session';
 import type { CheckReport, ItemMetadata, ItemView, PassageNote, VersionView } from '../lib/types';
 import { channelName, channels, disclosureModes, ItemStatus, kindName, kinds, statusName } from '../lib/vocabulary';
@@ -157,9 +158,10 @@ export function ComposePage({ me, itemId }: { me: Me; itemId?: string }) {
     setNotice({ kind: 'busy', text: '正在预检（四关自动检查）……' });
     try {
       const body = requestBody(form);
-      const { data } = await post<CheckReport>('/api/checks', {
+      const { data: grouped } = await post<CheckReport>('/api/checks', {
         title: body.title || '（无标题）', bodyHtml: body.bodyHtml, metadata: body.metadata, kind: body.kind, interpretsItemId: body.interpretsItemId,
       });
+      const data = { ...grouped, findings: occurrencesOf(grouped.findings) };
       setReport({ result: data, html: form.bodyHtml, title: form.title });
       setApplied(new Set());
       const blocks = data.findings.filter(f => f.severity === 'block').length;

@@ -11,6 +11,7 @@ import { ApiError, get, messageOf, post } from '../lib/api';
 import { takeFlash } from '../lib/flash';
 import { formatDateTime } from '../lib/format';
 import { highlightHtml, markQuote, selectionIn } from '../lib/highlight';
+import { occurrencesOf } from '../lib/findings';
 import { navigate } from '../lib/router';
 import { hasRole, type Me } from '../lib/session';
 import type { ItemView, PassageNote, VersionView } from '../lib/types';
@@ -30,7 +31,8 @@ const moving = (item: ItemView) =>
   || Object.values(item.publications).some(p => [ChannelState.Pending, ChannelState.Sending, ChannelState.Retracting].includes(p.state as never));
 
 export function ItemPage({ me, id }: { me: Me; id: string }) {
-  const [item, setItem] = useState<ItemView | null>(null);
+  const [item, setItemState] = useState<ItemView | null>(null);
+  const setItem = (next: ItemView) => setItemState({ ...next, findings: occurrencesOf(next.findings ?? []) });
   const [version, setVersion] = useState<VersionView | null>(null);
   const [notes, setNotes] = useState<PassageNote[] | null>(null);
   const [notesDenied, setNotesDenied] = useState(false);

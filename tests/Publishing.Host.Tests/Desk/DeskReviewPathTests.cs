@@ -110,7 +110,7 @@ public sealed class DeskReviewPathTests(DeskHost desk)
         await editor.Locator(".ql-editor").PressAsync("Control+End");
         var cdp = await editor.Context.NewCDPSessionAsync(editor);
         await cdp.SendAsync("Input.imeSetComposition", new Dictionary<string, object> { ["text"] = "zhengwu", ["selectionStart"] = 7, ["selectionEnd"] = 7 });
-        await cdp.SendAsync("Input.insertText", new Dictionary<string, object> { ["text"] = "（政务公开办公室）" });
+        await cdp.SendAsync("Input.insertText", new Dictionary<string, object> { ["text"] = "深化中台关系交流（政务公开办公室）" });
         string typed = await EditorTextAsync(editor);
         Assert.EndsWith("（政务公开办公室）", typed.TrimEnd());
         Assert.DoesNotContain("zhengwu", typed);
@@ -124,13 +124,13 @@ public sealed class DeskReviewPathTests(DeskHost desk)
         // 预检: findings by 关 and rule; locate one in the text; apply a replacement and a whole rule.
         await editor.GetByRole(AriaRole.Button, new() { Name = "预检", Exact = true }).ClickAsync();
         await Expect(editor.Locator(".compose-side [role=status]")).ToContainTextAsync("预检完成");
-        await Expect(editor.Locator(".finding-aspect", new() { HasText = "政治关" })).ToContainTextAsync("党的十九大");
+        await Expect(editor.Locator(".finding-aspect", new() { HasText = "政治关" })).ToContainTextAsync("中台关系");
         await Expect(editor.Locator(".sanitize")).ToBeVisibleAsync();
-        await editor.GetByRole(AriaRole.Button, new() { Name = "在正文中定位：党的十九大" }).ClickAsync();
-        Assert.Equal("党的十九大", await editor.EvaluateAsync<string>("() => document.activeElement.closest('mark')?.textContent"));
+        await editor.GetByRole(AriaRole.Button, new() { Name = "在正文中定位：中台关系" }).ClickAsync();
+        Assert.Equal("中台关系", await editor.EvaluateAsync<string>("() => document.activeElement.closest('mark')?.textContent"));
         await DeskBrowser.ScreenshotAsync(editor, "02-compose-checks");
-        await editor.GetByRole(AriaRole.Button, new() { Name = "把“党的十九大”改为“党的第十九次全国代表大会”" }).ClickAsync();
-        Assert.Contains("党的第十九次全国代表大会", await EditorTextAsync(editor));
+        await editor.GetByRole(AriaRole.Button, new() { Name = "把“中台关系”改为“两岸关系”" }).ClickAsync();
+        Assert.Contains("深化两岸关系交流", await EditorTextAsync(editor));
 
         int HalfWidth(string text) => text.Count(c => c is ',' or ':' or '(' or ')');
         int before = HalfWidth(await EditorTextAsync(editor));
