@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Publishing.Audit;
 using Publishing.Items;
 using Publishing.Notifications;
+using Publishing.Telemetry;
 
 namespace Publishing.Lifecycle;
 
@@ -17,10 +18,13 @@ public sealed class ItemEventRecorder(
     {
         VersionDocument? revised = e.Action == AuditActions.Revised ? await LoadDocumentAsync(e, cancellationToken) : null;
 
+        ItemStatus? reached = null;
         await items.UpdateAsync(e.ItemId, record =>
         {
+            reached = null;
             if (e.Status is { } status && ItemStatuses.MayReplace(record.Status, status))
             {
+                reached = record.Status == status ? null : status;
                 record.Status = status;
                 record.Stage = status == ItemStatus.InReview ? e.Stage : null;
                 record.DueAt = e.DueAt;
@@ -43,6 +47,10 @@ public sealed class ItemEventRecorder(
 
             record.UpdatedAt = e.At > record.UpdatedAt ? e.At : record.UpdatedAt;
         }, cancellationToken);
+        if (reached is { } counted)
+        {
+            PublishingTelemetry.ItemReached(counted);
+        }
 
         await audit.AppendAsync(e.ItemId, new AuditEvent(
             e.EventId, e.Action, e.Actor, e.At, e.Stage, e.Version, AuditDetails(e)), cancellationToken);
