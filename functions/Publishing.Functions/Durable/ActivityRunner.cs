@@ -16,9 +16,9 @@ static class ActivityRunner
     public static async Task<TOutput> RunAsync<TActivity, TInput, TOutput>(FunctionContext function, string instanceId, TInput input)
         where TActivity : TaskActivity<TInput, TOutput>
     {
+        var activity = ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(function.InstanceServices);
         var context = new FunctionActivityContext(typeof(TActivity).Name, instanceId);
         using var span = PublishingTelemetry.StartActivityTask(context);
-        var activity = ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(function.InstanceServices);
         try
         {
             return await activity.RunAsync(context, input);

@@ -7,7 +7,8 @@ namespace Publishing.Identity;
 
 /// <summary>
 /// The one authorization gate every handler passes through, so both hosts enforce identical rules:
-/// no identity → 401, identity without one of the allowed roles → 403.
+/// no identity → 401, a cookie-signed change that could come from another site → 403 (<see cref="CrossSiteRequests"/>),
+/// identity without one of the allowed roles → 403.
 /// </summary>
 public static class ApiAccess
 {
@@ -21,6 +22,13 @@ public static class ApiAccess
         if (user is null)
         {
             denial = ApiProblems.Unauthorized();
+            return false;
+        }
+
+        if (CrossSiteRequests.IsRefused(context.Request))
+        {
+            denial = CrossSiteRequests.Refusal();
+            user = null;
             return false;
         }
 
