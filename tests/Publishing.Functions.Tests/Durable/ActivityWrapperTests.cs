@@ -67,7 +67,7 @@ public sealed class ActivityWrapperTests : IDisposable
         var context = new TestFunctionContext(services);
         string instanceId = $"item{Guid.NewGuid():N}-v1-wechat-attempt1";
         var wrapper = Wrapper(function);
-        object?[] arguments = wrapper.GetParameters().Select(p => p.Name switch
+        object?[] arguments = wrapper.GetParameters().Select(object? (p) => p.Name switch
         {
             "instanceId" => instanceId,
             "function" => context,

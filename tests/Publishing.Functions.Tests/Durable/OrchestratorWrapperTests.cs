@@ -34,9 +34,17 @@ public sealed class OrchestratorWrapperTests
 
         Assert.Equal(input, context.InputType);
         Assert.Equal(typeof(Task<>).MakeGenericType(output), wrapper.ReturnType);
-        // The orchestrator got as far as its first durable call on this context (where the recording stops it).
-        Assert.IsType<RecordingContext.Stopped>(thrown);
-        Assert.NotNull(context.FirstCall);
+        // The library orchestrator ran: it reached its first durable call on this context (where the recording stops
+        // it), or failed inside itself on the all-default input.
+        if (thrown is NullReferenceException)
+        {
+            Assert.Contains($"{orchestrator.FullName}.{nameof(TaskOrchestrator<object, object>.RunAsync)}", thrown.StackTrace);
+        }
+        else
+        {
+            Assert.IsType<RecordingContext.Stopped>(thrown);
+            Assert.NotNull(context.FirstCall);
+        }
     }
 
     static (Type Input, Type Output) Declared(Type orchestrator)

@@ -19,7 +19,16 @@ public sealed partial class HttpWrapperParityTests(TwoHosts hosts) : IClassFixtu
     [GeneratedRegex(@"\{(?<name>\*?[a-zA-Z]+)(:[a-z]+)?\}")]
     private static partial Regex RouteParameter();
 
-    public static TheoryData<string, string> EveryTrigger() => new(TwoHosts.Triggers.Select(t => (t.Method, "/" + t.Route)));
+    public static TheoryData<string, string> EveryTrigger()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (_, method, route) in TwoHosts.Triggers)
+        {
+            data.Add(method, "/" + route);
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(EveryTrigger))]
@@ -55,7 +64,6 @@ public sealed partial class HttpWrapperParityTests(TwoHosts hosts) : IClassFixtu
     [InlineData("/api/items?assignedToMe=true&pageSize=abc")]
     [InlineData("/api/items?status=Bogus")]
     [InlineData("/api/items?stage=fourth")]
-    [InlineData("/api/items?continuationToken=not-a-token")]
     [InlineData("/api/items/nosuchitem/diff?from=one")]
     [InlineData("/api/items/nosuchitem/diff?to=2.5")]
     [InlineData("/api/desk/publications?attention=maybe")]
@@ -85,6 +93,7 @@ public sealed partial class HttpWrapperParityTests(TwoHosts hosts) : IClassFixtu
     [InlineData("/api/items?assignedToMe=true&pageSize=5", "reviewer")]
     [InlineData("/api/items?assignedToMe=TRUE", "reviewer")]
     [InlineData("/api/items?assignedToMe=", "reviewer")]
+    [InlineData("/api/items?continuationToken=not-a-token", "reviewer")]
     [InlineData("/api/items/nosuchitem", "reviewer")]
     [InlineData("/api/items/nosuchitem/versions/1", "reviewer")]
     [InlineData("/api/items/nosuchitem/diff?from=1&to=2", "reviewer")]

@@ -12,6 +12,7 @@ namespace Publishing.Tests.Identity;
 public sealed class CrossSiteRequestTests
 {
     static readonly IServiceProvider Services = new ServiceCollection()
+        .AddLogging()
         .AddSingleton<ICurrentUserResolver>(new SignedIn(new CurrentUser("editor1", "王编辑", new HashSet<string> { Roles.Editor })))
         .BuildServiceProvider();
 

@@ -49,7 +49,8 @@ public sealed class TelemetryTests : IDisposable
         {
             ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
         }).Build();
-        services = new ServiceCollection().AddLogging().AddPublishingCore(configuration).BuildServiceProvider();
+        services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
+            .AddPublishingCore(configuration).BuildServiceProvider();
     }
 
     [Fact]
