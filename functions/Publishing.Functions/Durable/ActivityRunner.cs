@@ -16,18 +16,8 @@ static class ActivityRunner
     public static async Task<TOutput> RunAsync<TActivity, TInput, TOutput>(FunctionContext function, string instanceId, TInput input)
         where TActivity : TaskActivity<TInput, TOutput>
     {
-        var activity = ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(function.InstanceServices);
-        var context = new FunctionActivityContext(typeof(TActivity).Name, instanceId);
-        using var span = PublishingTelemetry.StartActivityTask(context);
-        try
-        {
-            return await activity.RunAsync(context, input);
-        }
-        catch (Exception e)
-        {
-            PublishingTelemetry.RecordFailure(span, e);
-            throw;
-        }
+        var activity = new TracedActivity(ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(function.InstanceServices));
+        return (TOutput)(await activity.RunAsync(new FunctionActivityContext(typeof(TActivity).Name, instanceId), input))!;
     }
 
     sealed class FunctionActivityContext(string name, string instanceId) : TaskActivityContext

@@ -16,8 +16,9 @@ public static class CrossSiteRequests
 {
     public static bool IsRefused(HttpRequest request)
     {
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || request.Headers.Authorization.Count > 0)
+        bool change = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)
+            || HttpMethods.IsPatch(request.Method) || HttpMethods.IsDelete(request.Method);
+        if (!change || request.Headers.Authorization.Count > 0)
         {
             return false;
         }

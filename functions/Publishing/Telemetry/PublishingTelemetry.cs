@@ -35,18 +35,6 @@ public static class PublishingTelemetry
         return span;
     }
 
-    /// <summary>A span for a library step outside an activity (e.g. a request waiting for the workflow).</summary>
-    public static Activity? StartSpan(string name, string? instanceId = null)
-    {
-        var span = Source.StartActivity(name, ActivityKind.Internal);
-        if (instanceId is not null)
-        {
-            span?.SetTag(InstanceIdTag, instanceId);
-        }
-
-        return span;
-    }
-
     public static void RecordFailure(Activity? span, Exception exception)
     {
         span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
