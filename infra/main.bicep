@@ -11,8 +11,12 @@ param environmentName string
 @description('Azure region; must offer Flex Consumption.')
 param location string
 
-@description('Object id of the person running azd (set by azd); gets data and secret access for operations.')
+@description('Object id of the person running azd (set by azd); gets data read access and secret management for operations.')
 param principalId string = ''
+
+@allowed(['read', 'write'])
+@description('Data access of the person running azd: read (production: nobody but the app writes data, so nobody can quietly rewrite the audit table) or write (development only).')
+param deployerDataAccess string = 'read'
 
 @minLength(1)
 @description('Application (client) id of the Entra ID app registration whose app roles are the product roles.')
@@ -42,8 +46,16 @@ param weChatAppSecret string = ''
 param weChatCallbackToken string = ''
 
 @secure()
+@description('Optional first value of the WeChat EncodingAESKey (safe mode of the server URL, recommended).')
+param weChatEncodingAesKey string = ''
+
+@secure()
 @description('Optional first value of the Weibo access token.')
 param weiboAccessToken string = ''
+
+@secure()
+@description('Optional first value of the audit trail HMAC key (≥ 32 characters); otherwise the postprovision hook generates one.')
+param auditHmacKey string = ''
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -92,10 +104,12 @@ module keyVault 'app/keyvault.bicep' = {
     name: '${abbrs.keyVaultVaults}${resourceToken}'
     location: location
     tags: tags
-    secretNames: ['wechat-app-secret', 'wechat-callback-token', 'weibo-access-token']
+    secretNames: ['wechat-app-secret', 'wechat-callback-token', 'wechat-encoding-aes-key', 'weibo-access-token', 'audit-hmac-key']
     initialSecretValues: {
+      'audit-hmac-key': auditHmacKey
       'wechat-app-secret': weChatAppSecret
       'wechat-callback-token': weChatCallbackToken
+      'wechat-encoding-aes-key': weChatEncodingAesKey
       'weibo-access-token': weiboAccessToken
     }
   }
@@ -109,6 +123,7 @@ module rbac 'app/rbac.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     appPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    deployerDataAccess: deployerDataAccess
   }
 }
 

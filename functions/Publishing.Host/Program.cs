@@ -11,22 +11,33 @@ if (args is ["token", ..])
     return LocalTokenCommand.Run(args);
 }
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
-builder.AddLocalEndpoints();
-builder.AddLocalIdentity();
-builder.Services.AddPublishingCore(builder.Configuration);
-builder.Services.AddPublishingTelemetry(builder.Configuration);
-builder.AddLocalDurableEngine();
-builder.Services.AddHostedService<SupervisionStarter>();
+try
+{
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
+    builder.AddLocalEndpoints();
+    builder.AddLocalIdentity();
+    builder.Services.AddPublishingCore(builder.Configuration);
+    builder.Services.AddPublishingTelemetry(builder.Configuration);
+    builder.AddLocalDurableEngine();
+    builder.Services.AddHostedService<SupervisionStarter>();
+    builder.Services.AddHostedService<Publishing.Audit.AuditAnchorService>();
+    builder.Services.AddStartupGate();
 
-var app = builder.Build();
-app.UseProblemStatusPages();
-app.UseAuthentication();
-app.MapLocalDurableEngine();
-app.MapPublishingApi();
-app.MapLocalSite();
-app.MapLocalSignIn();
-app.MapDesk();
-app.Run();
-return 0;
+    var app = builder.Build();
+    app.UseLocalEndpoints();
+    app.UseProblemStatusPages();
+    app.UseAuthentication();
+    app.MapLocalDurableEngine();
+    app.MapPublishingApi();
+    app.MapLocalSite();
+    app.MapLocalSignIn();
+    app.MapDesk();
+    await app.RunOnSafeAddressesAsync();
+    return 0;
+}
+catch (UnsafeBindingException refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    return 3;
+}

@@ -5,6 +5,7 @@ using Publishing.Checks;
 using Publishing.Desk;
 using Publishing.Items;
 using Publishing.Lifecycle;
+using Publishing.Outbound;
 using Publishing.Review;
 using Publishing.Storage;
 using Publishing.Supervision;
@@ -29,6 +30,12 @@ public static class PublishingServiceCollectionExtensions
         services.AddPublishingChecks();
         services.AddPublishingChannels();
         services.AddSupervision();
+        services.AddOutbound();
+        services.AddOptions<Identity.RateLimitOptions>().BindConfiguration(Identity.RateLimitOptions.Section)
+            .Validate(o => o.Checks.PermitLimit >= 0 && o.Mutations.PermitLimit >= 0 && o.Checks.Window > TimeSpan.Zero && o.Mutations.Window > TimeSpan.Zero,
+                "Publishing:RateLimits: PermitLimit must not be negative and Window must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<Identity.UserRateLimiter>();
         services.AddDesk();
         return services;
     }

@@ -101,7 +101,12 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       // Versionless secret URIs: the platform resolves the latest version, so rotating needs no redeploy.
       Publishing__WeChat__AppSecret: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/wechat-app-secret)'
       Publishing__WeChat__CallbackToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/wechat-callback-token)'
+      // Safe mode (消息加解密): until the secret exists the reference stays unresolved and callbacks are plaintext-mode.
+      Publishing__WeChat__EncodingAesKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/wechat-encoding-aes-key)'
       Publishing__Weibo__AccessToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/weibo-access-token)'
+      // Signs every audit entry; outside the table, so table writers cannot forge entries. Keep old values as
+      // Publishing__Audit__RetiredHmacKeys__n when rotating, or older entries stop verifying.
+      Publishing__Audit__HmacKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/audit-hmac-key)'
       Publishing__WeChat__AppId: weChatAppId
     }
   }

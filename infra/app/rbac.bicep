@@ -11,10 +11,17 @@ param appPrincipalId string
 @description('Optional: the principal running azd; gets data access for troubleshooting and Key Vault secret management.')
 param userPrincipalId string = ''
 
+@allowed(['read', 'write'])
+@description('Data access of the deploying principal: read in production (with write access a person could rewrite the audit table), write only for development environments.')
+param deployerDataAccess string = 'read'
+
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
+  storageQueueDataReader: '19e7f393-937e-4f77-808e-94535e297925'
+  storageTableDataReader: '76199698-9eea-4c19-bc75-cec21354c6b6'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
@@ -33,6 +40,8 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 }
 
 var storageRoles = [roles.storageBlobDataOwner, roles.storageQueueDataContributor, roles.storageTableDataContributor]
+var storageReaderRoles = [roles.storageBlobDataReader, roles.storageQueueDataReader, roles.storageTableDataReader]
+var userStorageRoles = deployerDataAccess == 'write' ? storageRoles : storageReaderRoles
 
 resource appStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in storageRoles: {
   name: guid(storage.id, appPrincipalId, role)
@@ -64,7 +73,7 @@ resource appTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource userStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in storageRoles: if (!empty(userPrincipalId)) {
+resource userStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in userStorageRoles: if (!empty(userPrincipalId)) {
   name: guid(storage.id, userPrincipalId, role)
   scope: storage
   properties: {

@@ -7,6 +7,11 @@ param tags object
 @description('Blob container azd uploads the Flex Consumption deployment package to.')
 param deploymentContainerName string
 
+@minValue(1)
+@maxValue(146000)
+@description('Days each audit anchor stays immutable (WORM). Government records are kept for years.')
+param auditAnchorRetentionDays int = 3650
+
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
   location: location
@@ -35,6 +40,53 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-01'
     // Content versions are evidence for the audit trail: keep deleted blobs recoverable for a while.
     deleteRetentionPolicy: { enabled: true, days: 30 }
     containerDeleteRetentionPolicy: { enabled: true, days: 30 }
+    // Version-level immutability (the audit anchors' WORM policy) requires blob versioning.
+    isVersioningEnabled: true
+  }
+}
+
+// Audit chain heads, appended by the app (AuditAnchorStore). Version-level WORM: every blob version is immutable
+// for auditAnchorRetentionDays; appends are still allowed, overwrites and deletes are not — for anyone, the app's
+// identity and subscription owners included. The policy starts unlocked; lock it after the first deployment
+// (README "Audit trail"), after which it can only be extended.
+resource auditAnchorsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: 'audit-anchors'
+  properties: {
+    immutableStorageWithVersioning: { enabled: true }
+  }
+}
+
+resource auditAnchorsPolicy 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2025-01-01' = {
+  parent: auditAnchorsContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: auditAnchorRetentionDays
+    allowProtectedAppendWritesAll: true
+  }
+}
+
+// Versioning keeps every overwritten blob (site pages, task hub blobs); drop old versions after a week. Versions
+// under the anchors' WORM policy cannot be deleted, so this rule never touches them.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-01-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-previous-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: { blobTypes: ['blockBlob', 'appendBlob'] }
+            actions: {
+              version: { delete: { daysAfterCreationGreaterThan: 7 } }
+            }
+          }
+        }
+      ]
+    }
   }
 }
 
@@ -54,7 +106,7 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-01-0
   name: 'default'
 }
 
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-01-01' = [for table in ['Items', 'AuditTrail', 'Counters', 'Inbox']: {
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-01-01' = [for table in ['Items', 'AuditTrail', 'Counters', 'Inbox', 'WeChatNonces']: {
   parent: tableService
   name: table
 }]

@@ -27,6 +27,7 @@ public static class DurableEngineExtensions
         };
         builder.Configuration.GetSection("Publishing:Durable").Bind(options);
         int sidecarPort = options.SidecarPort != 0 ? options.SidecarPort : FreeLoopbackPort();
+        options.SidecarPort = sidecarPort;
         string sidecarAddress = $"http://127.0.0.1:{sidecarPort}";
 
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -41,6 +41,7 @@ public static class LocalIdentityExtensions
     /// <summary>
     /// The sample signing key is public, so a host using it must not be reachable from other machines.
     /// </summary>
+    /// <exception cref="UnsafeBindingException">Some address is not loopback.</exception>
     public static void EnsureSampleKeyStaysOnLoopback(LocalAuthOptions options, IEnumerable<string> listenUrls)
     {
         if (!options.UsesSampleKey)
@@ -52,20 +53,31 @@ public static class LocalIdentityExtensions
         {
             if (!IsLoopback(url))
             {
-                throw new InvalidOperationException(
+                throw new UnsafeBindingException(
                     $"Refusing to listen on {url}: the sample signing key from local.settings.sample.json is configured, " +
-                    "and anyone could forge tokens with it. Listen on 127.0.0.1 only, or set Publishing__Auth__SigningKey to a secret key.");
+                    "and anyone could forge tokens with it. Listen on 127.0.0.1 only (Publishing__ListenUrl, and no ASPNETCORE_URLS or " +
+                    "Kestrel__Endpoints__* on other addresses), or set Publishing__Auth__SigningKey to a secret key.");
             }
         }
     }
 
-    static bool IsLoopback(string url)
+    /// <summary>Loopback whatever the notation: 127.x, [::1], [::ffff:127.x], localhost. Wildcards and host names are not.</summary>
+    public static bool IsLoopback(string url)
     {
         if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0"), UriKind.Absolute, out var uri))
         {
             return false;
         }
 
-        return uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip));
+        if (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip)
+            && (IPAddress.IsLoopback(ip) || (ip.IsIPv4MappedToIPv6 && IPAddress.IsLoopback(ip.MapToIPv4())));
     }
 }
+
+/// <summary>The host would be reachable from other machines while anyone can forge its tokens.</summary>
+public sealed class UnsafeBindingException(string message) : Exception(message);

@@ -6,7 +6,7 @@ using Publishing.Items;
 
 namespace Publishing.Audit;
 
-/// <summary><c>GET /api/items/{id}/audit</c>: the trail and whether its hash chain verifies.</summary>
+/// <summary><c>GET /api/items/{id}/audit</c>: the trail and whether it verifies (readable as the item is, see <see cref="ItemReadPolicy"/>).</summary>
 public static class AuditApi
 {
     public static async Task<IResult> GetTrail(string id, HttpContext context, CancellationToken cancellationToken)
@@ -17,21 +17,18 @@ public static class AuditApi
         }
 
         var services = context.RequestServices;
-        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item)
+        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item || !ItemReadPolicy.CanRead(user, item))
         {
             return ItemsApi.ItemNotFound(id);
         }
 
-        bool allowed = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Auditor) || item.SubmittedBy == user.Id
-            || ItemReadModel.Reviews(item).Any(r => r.Reviewer == user.Id);
-        if (!allowed)
-        {
-            return ApiProblems.Forbidden("审计记录仅对管理员、审计人员、稿件提交人和该稿件的审核人员开放。");
-        }
-
-        var trail = await services.GetRequiredService<AuditTrail>().ReadAsync(id, cancellationToken);
-        return TypedResults.Ok(new AuditTrailResponse(trail.Entries, trail.Verified));
+        var trail = await services.GetRequiredService<AuditTrail>().ReadAsync(id, itemExists: true, cancellationToken);
+        return TypedResults.Ok(new AuditTrailResponse(trail.Entries, trail.Verified, trail.FirstBrokenSequence, trail.Problem, trail.AnchoredThrough));
     }
 
-    public sealed record AuditTrailResponse(IReadOnlyList<AuditEntry> Entries, bool Verified);
+    /// <param name="FirstBrokenSequence">The first entry that cannot be trusted (null when verified).</param>
+    /// <param name="Problem">What is wrong, in Chinese.</param>
+    /// <param name="AnchoredThrough">How many entries are vouched for by append-only anchors.</param>
+    public sealed record AuditTrailResponse(
+        IReadOnlyList<AuditEntry> Entries, bool Verified, long? FirstBrokenSequence, string? Problem, long AnchoredThrough);
 }

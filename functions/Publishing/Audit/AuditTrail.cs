@@ -18,7 +18,8 @@ public sealed record AuditEvent(
     int? Version,
     string? Details);
 
-/// <summary>A stored entry: the event plus its position and the hash chaining it to the previous entry.</summary>
+/// <summary>A stored entry: the event plus its position and the keyed hash chaining it to the previous entry.</summary>
+/// <param name="KeyId">Which audit key signed <paramref name="Hash"/> (a fingerprint, not the key).</param>
 public sealed record AuditEntry(
     long Sequence,
     string EventId,
@@ -29,9 +30,14 @@ public sealed record AuditEntry(
     int? Version,
     string? Details,
     string PreviousHash,
-    string Hash);
+    string Hash,
+    string? KeyId = null);
 
-public sealed record AuditTrailView(IReadOnlyList<AuditEntry> Entries, bool Verified);
+/// <param name="FirstBrokenSequence">The first entry that cannot be trusted; null when verified.</param>
+/// <param name="Problem">Why, in Chinese, for the auditor.</param>
+/// <param name="AnchoredThrough">How many entries append-only anchors vouch for.</param>
+public sealed record AuditTrailView(
+    IReadOnlyList<AuditEntry> Entries, bool Verified, long? FirstBrokenSequence = null, string? Problem = null, long AnchoredThrough = 0);
 
 /// <summary>
 /// Append-only, hash-chained audit trail in Table storage (table <c>AuditTrail</c>, partition = item id,
@@ -41,21 +47,29 @@ public sealed record AuditTrailView(IReadOnlyList<AuditEntry> Entries, bool Veri
 /// Rows of a partition: entries "0000000001"…, one "id-{sha256(eventId)}" row per event (replay guard) and
 /// "~head" (last sequence and hash). Entry, id row and head are written in one entity-group transaction with
 /// the head's ETag, so concurrent appenders cannot fork the chain: the loser retries on the new head.
-/// Nothing updates or deletes an entry.
+/// Nothing updates or deletes an entry. Each entry's hash is an HMAC over the item id and its fields with a key
+/// held outside the table; a marker row in partition "~anchor-pending" tells <see cref="AuditAnchorer"/> which
+/// heads to copy to append-only storage.
 /// </remarks>
 public sealed class AuditTrail
 {
     const string HeadKey = "~head";
     const string EventIndexPrefix = "id-";
+    internal const string PendingAnchorPartition = "~anchor-pending";
 
     readonly TableClient _table;
     readonly CreateOnce _createTable;
+    readonly AuditKeyRing _keys;
+    readonly AuditAnchorStore? _anchors;
 
-    public AuditTrail(TableServiceClient tableService, IOptions<AuditTrailOptions> options)
+    public AuditTrail(TableServiceClient tableService, IOptions<AuditTrailOptions> options, AuditAnchorStore? anchors = null)
     {
         ArgumentNullException.ThrowIfNull(tableService);
+        ArgumentNullException.ThrowIfNull(options);
         _table = tableService.GetTableClient(options.Value.TableName);
         _createTable = new CreateOnce(ct => _table.CreateIfNotExistsAsync(ct));
+        _keys = new AuditKeyRing(options.Value.HmacKey, options.Value.RetiredHmacKeys);
+        _anchors = anchors;
     }
 
     public async Task<AuditEntry> AppendAsync(string itemId, AuditEvent auditEvent, CancellationToken cancellationToken = default)
@@ -63,21 +77,29 @@ public sealed class AuditTrail
         ArgumentException.ThrowIfNullOrWhiteSpace(itemId);
         ArgumentNullException.ThrowIfNull(auditEvent);
         ArgumentException.ThrowIfNullOrWhiteSpace(auditEvent.EventId);
+        string partition = Partition(itemId);
         await _createTable.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
-        string partition = TableKeys.Escape(itemId);
         string indexKey = EventIndexPrefix + TableKeys.Hash(auditEvent.EventId);
+        Task? mark = null;
         for (int attempt = 0; attempt < ConcurrencyRetry.MaxAttempts; attempt++)
         {
-            if (await FindByIndexAsync(partition, indexKey, cancellationToken).ConfigureAwait(false) is { } existing)
+            // The three calls run side by side: marking adds no latency to the append.
+            var existingTask = FindByIndexAsync(partition, indexKey, cancellationToken);
+            var headTask = _table.GetEntityIfExistsAsync<TableEntity>(partition, HeadKey, cancellationToken: cancellationToken);
+            mark ??= MarkForAnchoringAsync(itemId, partition, cancellationToken);
+            if (await existingTask.ConfigureAwait(false) is { } existing)
             {
+                await Task.WhenAll(headTask, mark).ConfigureAwait(false);
                 return existing;
             }
 
-            var head = await _table.GetEntityIfExistsAsync<TableEntity>(partition, HeadKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var head = await headTask.ConfigureAwait(false);
+            // Marked before the entry is written, so a crash right after the transaction still leaves the head to anchor.
+            await mark.ConfigureAwait(false);
             long lastSequence = head.HasValue ? head.Value!.GetInt64("LastSequence") ?? 0 : 0;
             string previousHash = head.HasValue ? head.Value!.GetString("LastHash") ?? AuditHash.Genesis : AuditHash.Genesis;
-            var entry = NewEntry(lastSequence + 1, auditEvent, previousHash);
+            var entry = NewEntry(itemId, lastSequence + 1, auditEvent, previousHash);
 
             var newHead = new TableEntity(partition, HeadKey) { ["LastSequence"] = entry.Sequence, ["LastHash"] = entry.Hash };
             TableTransactionAction[] actions =
@@ -91,6 +113,9 @@ public sealed class AuditTrail
             try
             {
                 await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                // Again after, in the background: the anchorer may have consumed the first mark just before the
+                // transaction. Best effort; the next append marks the item anyway.
+                _ = TryMarkForAnchoringAsync(itemId, partition);
                 return entry;
             }
             catch (RequestFailedException exception) when (ConcurrencyRetry.IsConflict(exception))
@@ -104,13 +129,16 @@ public sealed class AuditTrail
             $"Could not append audit event {auditEvent.EventId} to item {itemId}: the trail stayed contended for {ConcurrencyRetry.MaxAttempts} attempts.");
     }
 
-    /// <summary>Reads the whole trail and recomputes the chain.</summary>
-    public async Task<AuditTrailView> ReadAsync(string itemId, CancellationToken cancellationToken = default)
+    /// <summary>Reads the whole trail and verifies it: HMACs, links, head and the append-only anchors.</summary>
+    public Task<AuditTrailView> ReadAsync(string itemId, CancellationToken cancellationToken = default) =>
+        ReadAsync(itemId, itemExists: false, cancellationToken);
+
+    /// <param name="itemExists">The item is known to exist, so an empty trail means its records were lost or deleted.</param>
+    public async Task<AuditTrailView> ReadAsync(string itemId, bool itemExists, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(itemId);
+        string partition = Partition(itemId);
         await _createTable.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
-        string partition = TableKeys.Escape(itemId);
         // Entry keys are all digits; ':' sorts right after '9', so this range excludes the id and head rows.
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"0"} and RowKey lt {":"}");
         var entries = new List<AuditEntry>();
@@ -119,28 +147,80 @@ public sealed class AuditTrail
             entries.Add(FromEntity(entity));
         }
 
-        var head = await _table.GetEntityIfExistsAsync<TableEntity>(partition, HeadKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new AuditTrailView(entries, Verify(entries, head.HasValue ? head.Value : null));
+        var head = await ReadHeadRowAsync(partition, cancellationToken).ConfigureAwait(false);
+        var anchors = _anchors is null ? [] : await _anchors.ReadAsync(itemId, cancellationToken).ConfigureAwait(false);
+        var result = AuditChainVerifier.Verify(itemId, entries, head, anchors, _keys, itemExists);
+        return new AuditTrailView(entries, result.Verified, result.FirstBrokenSequence, result.Problem, result.AnchoredThrough);
     }
 
-    static bool Verify(IReadOnlyList<AuditEntry> entries, TableEntity? head)
+    /// <summary>The current head of an item's chain; null before its first entry.</summary>
+    public async Task<AuditHead?> ReadHeadAsync(string itemId, CancellationToken cancellationToken = default)
     {
-        string expectedPrevious = AuditHash.Genesis;
-        for (int i = 0; i < entries.Count; i++)
-        {
-            var entry = entries[i];
-            if (entry.Sequence != i + 1 || entry.PreviousHash != expectedPrevious || entry.Hash != AuditHash.Compute(entry))
-            {
-                return false;
-            }
+        string partition = Partition(itemId);
+        await _createTable.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadHeadRowAsync(partition, cancellationToken).ConfigureAwait(false);
+    }
 
-            expectedPrevious = entry.Hash;
+    /// <summary>Items whose head changed since it was last anchored, with the marker's ETag for <see cref="ClearPendingAnchorAsync"/>.</summary>
+    internal async IAsyncEnumerable<(string ItemId, ETag ETag)> PendingAnchorsAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await _createTable.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {PendingAnchorPartition}");
+        await foreach (var marker in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (marker.GetString("ItemId") is { Length: > 0 } itemId)
+            {
+                yield return (itemId, marker.ETag);
+            }
+        }
+    }
+
+    /// <summary>Removes the marker unless the item was appended to again since it was read (then it stays for the next run).</summary>
+    internal async Task ClearPendingAnchorAsync(string itemId, ETag etag, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(PendingAnchorPartition, Partition(itemId), etag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+        }
+    }
+
+    async Task<AuditHead?> ReadHeadRowAsync(string partition, CancellationToken cancellationToken)
+    {
+        var head = await _table.GetEntityIfExistsAsync<TableEntity>(partition, HeadKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return head.HasValue
+            ? new AuditHead(head.Value!.GetInt64("LastSequence") ?? 0, head.Value.GetString("LastHash") ?? "")
+            : null;
+    }
+
+    Task MarkForAnchoringAsync(string itemId, string partition, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(new TableEntity(PendingAnchorPartition, partition) { ["ItemId"] = itemId }, TableUpdateMode.Replace, cancellationToken);
+
+    async Task TryMarkForAnchoringAsync(string itemId, string partition)
+    {
+        try
+        {
+            await MarkForAnchoringAsync(itemId, partition, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RequestFailedException)
+        {
+            // The mark written before the transaction usually still stands; the entry itself is stored.
+        }
+    }
+
+    static string Partition(string itemId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemId);
+        // "~" partitions hold the trail's own bookkeeping.
+        if (itemId.StartsWith('~'))
+        {
+            throw new ArgumentException($"Item id '{itemId}' cannot start with '~'.", nameof(itemId));
         }
 
-        // The head pins the last entry, so removing entries from the end is detected too.
-        long headSequence = head?.GetInt64("LastSequence") ?? 0;
-        string headHash = head?.GetString("LastHash") ?? AuditHash.Genesis;
-        return headSequence == entries.Count && headHash == expectedPrevious;
+        return TableKeys.Escape(itemId);
     }
 
     async Task<AuditEntry?> FindByIndexAsync(string partition, string indexKey, CancellationToken cancellationToken)
@@ -156,12 +236,13 @@ public sealed class AuditTrail
         return FromEntity(entry.Value);
     }
 
-    static AuditEntry NewEntry(long sequence, AuditEvent e, string previousHash)
+    AuditEntry NewEntry(string itemId, long sequence, AuditEvent e, string previousHash)
     {
         // Normalise to UTC so the returned entry equals what a later read yields.
         var at = e.At.ToUniversalTime();
-        string hash = AuditHash.Compute(sequence, e.EventId, e.Action, e.Actor, at, e.Stage, e.Version, e.Details, previousHash);
-        return new AuditEntry(sequence, e.EventId, e.Action, e.Actor, at, e.Stage, e.Version, e.Details, previousHash, hash);
+        string keyId = _keys.CurrentKeyId;
+        string hash = AuditHash.Compute(_keys, keyId, itemId, sequence, e.EventId, e.Action, e.Actor, at, e.Stage, e.Version, e.Details, previousHash)!;
+        return new AuditEntry(sequence, e.EventId, e.Action, e.Actor, at, e.Stage, e.Version, e.Details, previousHash, hash, keyId);
     }
 
     static string RowKey(long sequence) => sequence.ToString("D10", CultureInfo.InvariantCulture);
@@ -178,6 +259,7 @@ public sealed class AuditTrail
         ["Details"] = entry.Details,
         ["PreviousHash"] = entry.PreviousHash,
         ["Hash"] = entry.Hash,
+        ["KeyId"] = entry.KeyId,
     };
 
     static AuditEntry FromEntity(TableEntity entity)
@@ -197,6 +279,7 @@ public sealed class AuditTrail
             entity.GetInt32("Version"),
             entity.GetString("Details"),
             entity.GetString("PreviousHash") ?? "",
-            entity.GetString("Hash") ?? "");
+            entity.GetString("Hash") ?? "",
+            entity.GetString("KeyId"));
     }
 }

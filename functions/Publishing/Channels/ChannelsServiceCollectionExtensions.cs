@@ -17,6 +17,7 @@ public static class ChannelsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<WebsitePublisher>();
         services.AddSingleton<SiteFiles>();
+        services.AddSingleton<WeChatNonceCache>();
         services.AddSingleton<ContentIntegrity>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<ChannelCommands>();
@@ -25,7 +26,6 @@ public static class ChannelsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddWeChatChannel();
         services.AddWeiboChannel();
-        services.AddHttpClient(WeChatDraftActivity.ImageClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }
 }

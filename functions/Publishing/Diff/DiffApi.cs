@@ -20,7 +20,7 @@ public static class DiffApi
     public static async Task<IResult> GetDiff(
         string id, string? from, string? to, string? against, HttpContext context, CancellationToken cancellationToken)
     {
-        if (!ApiAccess.TryAuthorize(context, Roles.All, out _, out var denial))
+        if (!ApiAccess.TryAuthorize(context, Roles.All, out var user, out var denial))
         {
             return denial;
         }
@@ -34,7 +34,8 @@ public static class DiffApi
         }
 
         var services = context.RequestServices;
-        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item)
+        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item
+            || !ItemReadPolicy.CanRead(user, item))
         {
             return ItemsApi.ItemNotFound(id);
         }

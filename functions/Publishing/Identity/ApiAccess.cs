@@ -8,6 +8,7 @@ namespace Publishing.Identity;
 /// <summary>
 /// The one authorization gate every handler passes through, so both hosts enforce identical rules:
 /// no identity → 401, a cookie-signed change that could come from another site → 403 (<see cref="CrossSiteRequests"/>),
+/// too many costly requests from this person → 429 (<see cref="UserRateLimiter"/>),
 /// identity without one of the allowed roles → 403.
 /// </summary>
 public static class ApiAccess
@@ -28,6 +29,13 @@ public static class ApiAccess
         if (CrossSiteRequests.IsRefused(context.Request))
         {
             denial = CrossSiteRequests.Refusal();
+            user = null;
+            return false;
+        }
+
+        if (context.RequestServices.GetService<UserRateLimiter>()?.Check(context, user) is { } limited)
+        {
+            denial = limited;
             user = null;
             return false;
         }

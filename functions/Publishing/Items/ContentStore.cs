@@ -10,7 +10,7 @@ using Publishing.Storage;
 namespace Publishing.Items;
 
 /// <summary>An immutable stored version of an item's content.</summary>
-/// <param name="ContentHash">SHA-256 (lower-case hex) of the sanitized HTML.</param>
+/// <param name="ContentHash">SHA-256 (lower-case hex) of the whole version: sanitized HTML and metadata.json.</param>
 public sealed record StoredVersion(string ItemId, int Version, string SanitizedHtml, string MetadataJson, string ContentHash);
 
 /// <summary>
@@ -34,9 +34,13 @@ public sealed class ContentStore
         _createContainer = new CreateOnce(ct => _container.CreateIfNotExistsAsync(cancellationToken: ct));
     }
 
-    /// <summary>SHA-256, lower-case hex, of the UTF-8 bytes of the sanitized HTML.</summary>
-    public static string ComputeContentHash(string sanitizedHtml) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sanitizedHtml)));
+    /// <summary>
+    /// SHA-256, lower-case hex, over the sanitized HTML and the metadata (title, 文号, channels …), length-prefixed so
+    /// no byte can move from one to the other: approval covers everything that gets published.
+    /// </summary>
+    public static string ComputeContentHash(string sanitizedHtml, string metadataJson) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"content-v2\n{sanitizedHtml.Length}:{sanitizedHtml}\n{metadataJson.Length}:{metadataJson}\n"))));
 
     public async Task<StoredVersion> SaveVersionAsync(string itemId, int version, string originalHtml, string sanitizedHtml, string metadataJson, CancellationToken cancellationToken = default)
     {
@@ -49,7 +53,7 @@ public sealed class ContentStore
         await CreateOrMatchAsync(prefix + "original.html", originalHtml, HtmlContentType, itemId, version, cancellationToken).ConfigureAwait(false);
         await CreateOrMatchAsync(prefix + "sanitized.html", sanitizedHtml, HtmlContentType, itemId, version, cancellationToken).ConfigureAwait(false);
         await CreateOrMatchAsync(prefix + "metadata.json", metadataJson, JsonContentType, itemId, version, cancellationToken).ConfigureAwait(false);
-        return new StoredVersion(itemId, version, sanitizedHtml, metadataJson, ComputeContentHash(sanitizedHtml));
+        return new StoredVersion(itemId, version, sanitizedHtml, metadataJson, ComputeContentHash(sanitizedHtml, metadataJson));
     }
 
     /// <returns><c>null</c> when the version does not exist (or was never completely written).</returns>
@@ -62,7 +66,7 @@ public sealed class ContentStore
         string? sanitizedHtml = metadataJson is null ? null : await DownloadTextAsync(prefix + "sanitized.html", cancellationToken).ConfigureAwait(false);
         return metadataJson is null || sanitizedHtml is null
             ? null
-            : new StoredVersion(itemId, version, sanitizedHtml, metadataJson, ComputeContentHash(sanitizedHtml));
+            : new StoredVersion(itemId, version, sanitizedHtml, metadataJson, ComputeContentHash(sanitizedHtml, metadataJson));
     }
 
     /// <summary>The editor's original submission of a version, before sanitizing; <c>null</c> when missing.</summary>

@@ -139,30 +139,30 @@ public static class ItemsApi
             : TypedResults.Ok(await ViewAsync(services, after, cancellationToken));
     }
 
-    /// <summary><c>GET /api/items/{id}</c> (any role).</summary>
+    /// <summary><c>GET /api/items/{id}</c> (whoever <see cref="ItemReadPolicy"/> lets read it; others get 404).</summary>
     public static async Task<IResult> Get(string id, HttpContext context, CancellationToken cancellationToken)
     {
-        if (!ApiAccess.TryAuthorize(context, Roles.All, out _, out var denial))
+        if (!ApiAccess.TryAuthorize(context, Roles.All, out var user, out var denial))
         {
             return denial;
         }
 
         var services = context.RequestServices;
-        return await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is { } item
+        return await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is { } item && ItemReadPolicy.CanRead(user, item)
             ? TypedResults.Ok(await ViewAsync(services, item, cancellationToken))
             : ItemNotFound(id);
     }
 
-    /// <summary><c>GET /api/items/{id}/versions/{n}</c> (any role): that version's sanitized HTML and metadata.</summary>
+    /// <summary><c>GET /api/items/{id}/versions/{n}</c> (as <see cref="Get"/>): that version's sanitized HTML and metadata.</summary>
     public static async Task<IResult> GetVersion(string id, int n, HttpContext context, CancellationToken cancellationToken)
     {
-        if (!ApiAccess.TryAuthorize(context, Roles.All, out _, out var denial))
+        if (!ApiAccess.TryAuthorize(context, Roles.All, out var user, out var denial))
         {
             return denial;
         }
 
         var services = context.RequestServices;
-        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is null)
+        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item || !ItemReadPolicy.CanRead(user, item))
         {
             return ItemNotFound(id);
         }
@@ -229,7 +229,7 @@ public static class ItemsApi
         {
             var (items, next) = await context.RequestServices.GetRequiredService<ItemReadModel>()
                 .QueryAsync(string.Join(" and ", filters), size ?? DefaultPageSize, continuationToken, cancellationToken);
-            return TypedResults.Ok(new ItemList(items.Select(ItemSummary.From).ToList(), next));
+            return TypedResults.Ok(new ItemList(items.Where(i => ItemReadPolicy.CanRead(user, i)).Select(ItemSummary.From).ToList(), next));
         }
         catch (Azure.RequestFailedException e) when (e.Status == 400)
         {

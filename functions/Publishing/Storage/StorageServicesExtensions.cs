@@ -20,6 +20,10 @@ public static partial class StorageServicesExtensions
         services.AddOptions<AuditTrailOptions>()
             .Bind(configuration.GetSection(AuditTrailOptions.Section))
             .Validate(o => TableName().IsMatch(o.TableName), $"{AuditTrailOptions.Section}:TableName is not a valid table name.")
+            .Validate(o => AuditKeyRing.IsUsable(o.HmacKey),
+                $"{AuditTrailOptions.Section}:HmacKey must be a secret of at least {AuditKeyRing.MinimumKeyLength} characters (Key Vault secret audit-hmac-key in Azure).")
+            .Validate(o => ContainerName().IsMatch(o.AnchorContainerName) && o.AnchorInterval > TimeSpan.Zero,
+                $"{AuditTrailOptions.Section}:AnchorContainerName must be a valid container name and AnchorInterval positive.")
             .ValidateOnStart();
         services.AddOptions<IndexNumberOptions>()
             .Bind(configuration.GetSection(IndexNumberOptions.Section))
@@ -38,6 +42,8 @@ public static partial class StorageServicesExtensions
 
         services.AddSingleton(sp => WorkingDayCalendar.LoadEmbedded(sp.GetService<ILogger<WorkingDayCalendar>>()));
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditAnchorStore>();
+        services.AddSingleton<AuditAnchorer>();
         services.AddSingleton<IndexNumberAllocator>();
         services.AddSingleton<ContentStore>();
         services.AddSingleton<Inbox>();

@@ -5,6 +5,7 @@ using Publishing.Channels.Website;
 using Publishing.Channels.Weibo;
 using Publishing.Lifecycle;
 using Publishing.Review;
+using Publishing.Supervision;
 using Publishing.Supervision.Interpretations;
 using Publishing.Supervision.Patrol;
 using Publishing.Supervision.Staleness;
@@ -48,6 +49,7 @@ public static class PublishingTasks
         registry.AddActivity<CheckInterpretationsActivity>();
         registry.AddOrchestrator<PatrolMonitorOrchestrator>();
         registry.AddActivity<RunPatrolActivity>();
+        registry.AddDisclosureAndColumnMonitors();
         return registry;
     }
 }

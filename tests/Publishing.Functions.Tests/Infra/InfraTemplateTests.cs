@@ -64,6 +64,7 @@ public sealed class InfraTemplateTests(CompiledInfra infra) : IClassFixture<Comp
     [Theory]
     [InlineData("Publishing__WeChat__AppSecret", "wechat-app-secret")]
     [InlineData("Publishing__WeChat__CallbackToken", "wechat-callback-token")]
+    [InlineData("Publishing__WeChat__EncodingAesKey", "wechat-encoding-aes-key")]
     [InlineData("Publishing__Weibo__AccessToken", "weibo-access-token")]
     public void ChannelSecrets_AreVersionlessKeyVaultReferences(string setting, string secretName)
     {

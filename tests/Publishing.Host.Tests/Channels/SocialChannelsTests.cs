@@ -33,6 +33,8 @@ public sealed class SocialChannelsTests : IAsyncLifetime
         host = new LocalHostProcess(new Dictionary<string, string>
         {
             ["Publishing__Review__DueAfter"] = "01:00:00",
+            // Body images come from a loopback fake: the test-only allowance of the guarded fetcher.
+            ["Publishing__Outbound__TestLoopbackPorts__0"] = images.Ports[0].ToString(),
             ["Publishing__WeChat__BaseUrl"] = wechat.Url + "/",
             ["Publishing__WeChat__AppId"] = wechat.AppId,
             ["Publishing__WeChat__AppSecret"] = wechat.AppSecret,
@@ -108,8 +110,9 @@ public sealed class SocialChannelsTests : IAsyncLifetime
         Assert.Equal("Published", (string?)item["status"]);
         var wechatPublication = item["publications"]!["wechat"]!;
         Assert.Equal("published", (string?)wechatPublication["state"]);
-        Assert.Equal(articleUrl, (string?)wechatPublication["url"]);
-        Assert.Equal("2247483650_1", (string?)wechatPublication["articleId"]);
+        // The callback is confirmed with freepublish/get: what is recorded is WeChat's answer, not the callback's claims.
+        Assert.Equal(wechat.ArticleUrlOf(publishId), (string?)wechatPublication["url"]);
+        Assert.Equal(wechat.ArticleIdOf(publishId), (string?)wechatPublication["articleId"]);
         Assert.Equal("published", (string?)item["publications"]!["weibo"]!["state"]);
         Assert.NotNull((string?)item["publications"]!["weibo"]!["weiboId"]);
 

@@ -8,11 +8,14 @@ namespace Publishing.Host.Tests.Durability;
 public sealed class ChannelCrashTests : IAsyncDisposable
 {
     readonly WeChatFake wechat = new();
+    // WeChat articles need a cover image; a local server provides it.
+    readonly WireMock.Server.WireMockServer images = WireMock.Server.WireMockServer.Start();
     readonly LocalHostProcess host;
 
     public ChannelCrashTests() => host = new LocalHostProcess(new Dictionary<string, string>
     {
         ["Publishing__Review__DueAfter"] = "01:00:00",
+        ["Publishing__Outbound__TestLoopbackPorts__0"] = images.Ports[0].ToString(),
         ["Publishing__WeChat__BaseUrl"] = wechat.Url + "/",
         ["Publishing__WeChat__AppId"] = wechat.AppId,
         ["Publishing__WeChat__AppSecret"] = wechat.AppSecret,
@@ -25,8 +28,6 @@ public sealed class ChannelCrashTests : IAsyncDisposable
     {
         await host.StartAsync();
         using var editor = new ApiClient(host.BaseAddress, "editor1");
-        // WeChat articles need a cover image; a local server provides it.
-        using var images = WireMock.Server.WireMockServer.Start();
         images.Given(WireMock.RequestBuilders.Request.Create().WithPath("/c.jpg").UsingGet())
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithHeader("Content-Type", "image/jpeg")
                 .WithBody([0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Repeat((byte)7, 1024), 0xFF, 0xD9]));

@@ -32,6 +32,8 @@ public sealed class PublishKillLoopTests(ITestOutputHelper output) : IAsyncLifet
         host = new LocalHostProcess(new Dictionary<string, string>
         {
             ["Publishing__Review__DueAfter"] = "01:00:00",
+            // Body images come from a loopback fake: the guarded fetcher's test-only allowance.
+            ["Publishing__Outbound__TestLoopbackPorts__0"] = images.Ports[0].ToString(),
             ["Publishing__WeChat__BaseUrl"] = wechat.Url + "/",
             ["Publishing__WeChat__AppId"] = wechat.AppId,
             ["Publishing__WeChat__AppSecret"] = wechat.AppSecret,

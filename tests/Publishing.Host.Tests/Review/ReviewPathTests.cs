@@ -37,9 +37,10 @@ public class ReviewPathTests(SharedHost host)
         Assert.Equal("previewed", (string?)item["publications"]!["weibo"]!["state"]);
         Assert.Equal(["initial", "second", "final"], item["reviews"]!.AsArray().Select(r => (string)r!["stage"]!).ToArray());
         Assert.Equal(["reviewer1", "reviewer2", "reviewer3"], item["reviews"]!.AsArray().Select(r => (string)r!["reviewer"]!).ToArray());
-        var version = await editor.GetJsonAsync($"api/items/{id}/versions/1");
-        string expectedHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((string)version["sanitizedHtml"]!)));
-        Assert.Equal(expectedHash, (string?)item["contentHash"]);
+        // The approved hash covers the whole stored version: body and metadata.json.
+        var blobs = new Azure.Storage.Blobs.BlobContainerClient(TestStorage.ConnectionString, "items");
+        string Stored(string name) => blobs.GetBlobClient($"{id}/v1/{name}").DownloadContent().Value.Content.ToString();
+        Assert.Equal(Publishing.Items.ContentStore.ComputeContentHash(Stored("sanitized.html"), Stored("metadata.json")), (string?)item["contentHash"]);
 
         var audit = await auditor.GetJsonAsync($"api/items/{id}/audit");
         Assert.True((bool)audit["verified"]!);

@@ -32,12 +32,16 @@ public sealed class LocalHostProcess : IAsyncDisposable
             // Work a killed process held becomes visible again quickly, as after a real crash (default 5 min).
             ["Publishing__Durable__QueueVisibilityTimeout"] = "00:00:15",
             ["PUBLISHING_SETTINGS_FILE"] = Path.Combine(RepositoryPaths.Root, "local.settings.sample.json"),
+            // Tests act faster than people; the limits themselves are tested with their own settings.
+            ["Publishing__RateLimits__Checks__PermitLimit"] = "10000",
+            ["Publishing__RateLimits__Mutations__PermitLimit"] = "10000",
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
         {
-            settings[key] = value;
+            // "{port}" stands for this host's API port, e.g. to listen on another interface at the same port.
+            settings[key] = value.Replace("{port}", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
     }
 
@@ -96,6 +100,40 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"Local host did not answer within 60 s:\n{Output}");
+    }
+
+    /// <summary>Starts the process and waits for it to exit by itself (a host that refuses to start); its exit code.</summary>
+    public async Task<int> RunUntilExitAsync(TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.HostDll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryPaths.Root,
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Local host still running after {timeout.TotalSeconds} s:\n{Output}");
+        }
+
+        process.WaitForExit(); // drains the redirected output
+        return process.ExitCode;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crashed machine.</summary>

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Publishing.Audit;
 using Publishing.Testing;
@@ -13,7 +14,13 @@ public class AuditTrailTests
 
     public AuditTrailTests()
     {
-        _trail = new AuditTrail(_tables, Options.Create(new AuditTrailOptions { TableName = _tableName }));
+        var options = Options.Create(new AuditTrailOptions
+        {
+            TableName = _tableName,
+            HmacKey = AuditTamperingTests.Key,
+            AnchorContainerName = TestStorage.UniqueName("anchors"),
+        });
+        _trail = new AuditTrail(_tables, options, new AuditAnchorStore(new BlobServiceClient(TestStorage.ConnectionString), options));
     }
 
     static string NewItemId() => "item-" + Guid.NewGuid().ToString("N");

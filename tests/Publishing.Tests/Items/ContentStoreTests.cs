@@ -34,8 +34,8 @@ public class ContentStoreTests
         Assert.Equal(Sanitized, read!.SanitizedHtml);
         Assert.Equal(Metadata, read.MetadataJson);
         Assert.Equal(Original, await _store.GetOriginalHtmlAsync(item, 1));
-        // SHA-256 of the UTF-8 bytes, lower-case hex.
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Sanitized))), read.ContentHash);
+        // One hash over the whole version (body and metadata), lower-case hex.
+        Assert.Equal(ContentStore.ComputeContentHash(Sanitized, Metadata), read.ContentHash);
         Assert.Matches("^[0-9a-f]{64}$", read.ContentHash);
     }
 

@@ -13,6 +13,7 @@ public class StorageServicesRegistrationTests
     static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         settings["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
+        settings["Publishing:Audit:HmacKey"] = "test-audit-key-of-at-least-thirty-two-chars";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddPublishingCore(configuration).BuildServiceProvider();
     }

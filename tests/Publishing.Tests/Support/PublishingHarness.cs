@@ -70,6 +70,9 @@ public sealed class PublishingHarness : IAsyncDisposable
             ["Publishing:Retract:WaitInterval"] = "00:00:01",
             ["Publishing:Retract:MaxWait"] = "00:01:00",
             ["Publishing:Lifecycle:DecisionWait"] = "00:00:01",
+            ["Publishing:Audit:HmacKey"] = "harness-audit-hmac-key-0123456789abcdef",
+            // Body images come from a loopback fake: the guarded fetcher's test-only allowance.
+            ["Publishing:Outbound:TestLoopbackPorts:0"] = harness.images.Ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

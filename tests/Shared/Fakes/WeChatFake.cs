@@ -40,6 +40,7 @@ public sealed class WeChatFake : IDisposable
     readonly Dictionary<string, string> _drafts = [];
     readonly Dictionary<string, string> _publishes = [];
     readonly HashSet<string> _articles = [];
+    readonly Dictionary<string, string> _articleUrls = [];
     string _token;
     int? _tokenRejection;
     int _sequence;
@@ -99,6 +100,35 @@ public sealed class WeChatFake : IDisposable
     }
 
     public int CallCount(string path) => _endpoints.CallCount(path);
+
+    /// <summary>A publish job as if freepublish/submit had accepted a draft; returns its publish_id.</summary>
+    public string SeedPublish()
+    {
+        lock (_gate)
+        {
+            string publishId = (2247483600 + ++_sequence).ToString(CultureInfo.InvariantCulture);
+            _publishes[publishId] = "2247" + RandomDigits(6) + "_1";
+            return publishId;
+        }
+    }
+
+    /// <summary>The article id freepublish/get reports for a publish job once it is published.</summary>
+    public string ArticleIdOf(string publishId)
+    {
+        lock (_gate)
+        {
+            return _publishes[publishId];
+        }
+    }
+
+    /// <summary>The article URL freepublish/get reports for a publish job (stable across calls).</summary>
+    public string ArticleUrlOf(string publishId)
+    {
+        lock (_gate)
+        {
+            return ArticleUrl(publishId);
+        }
+    }
 
     public IReadOnlyList<FakeRequest> Requests(string path) => _endpoints.Requests(path);
 
@@ -328,10 +358,20 @@ public sealed class WeChatFake : IDisposable
             article_detail = new
             {
                 count = done ? 1 : 0,
-                item = done ? new[] { new { idx = 1, article_url = $"https://mp.weixin.qq.com/s/{RandomId(22)}" } } : [],
+                item = done ? new[] { new { idx = 1, article_url = ArticleUrl(publishId) } } : [],
             },
             fail_idx = _publishStatus is 2 or 3 or 4 ? new[] { 1 } : Array.Empty<int>(),
         });
+    }
+
+    string ArticleUrl(string publishId)
+    {
+        if (!_articleUrls.TryGetValue(publishId, out var url))
+        {
+            url = _articleUrls[publishId] = $"https://mp.weixin.qq.com/s/{RandomId(22)}";
+        }
+
+        return url;
     }
 
     IResponseMessage Delete(FakeRequest request)

@@ -26,27 +26,15 @@ public static class WeChatCallbackParser
         IgnoreProcessingInstructions = true,
     };
 
+    /// <summary>The only host WeChat article links live on.</summary>
+    public const string ArticleHost = "mp.weixin.qq.com";
+
     /// <summary>True when <paramref name="xml"/> is a well-formed PUBLISHJOBFINISH event; false for anything else, including DTDs.</summary>
     public static bool TryParsePublishJobFinish(string? xml, out WeChatPublishStatus status)
     {
         status = null!;
-        if (string.IsNullOrWhiteSpace(xml) || xml.Length > MaxCharacters)
-        {
-            return false;
-        }
-
-        XElement root;
-        try
-        {
-            using var reader = XmlReader.Create(new StringReader(xml), SafeSettings);
-            root = XElement.Load(reader);
-        }
-        catch (XmlException)
-        {
-            return false;
-        }
-
-        if (root.Name.LocalName != "xml"
+        if (TryLoad(xml) is not { } root
+            || root.Name.LocalName != "xml"
             || (string?)root.Element("MsgType") != "event"
             || !string.Equals((string?)root.Element("Event"), PublishJobFinishEvent, StringComparison.OrdinalIgnoreCase)
             || root.Element("PublishEventInfo") is not { } info
@@ -71,5 +59,43 @@ public static class WeChatCallbackParser
 
         status = new WeChatPublishStatus(publishId, publishStatus, articleId, articleUrl, failed);
         return true;
+    }
+
+    /// <summary>The Base64 <c>Encrypt</c> element of a safe-mode (消息加解密) body.</summary>
+    public static bool TryReadEncrypted(string? xml, out string encrypted)
+    {
+        encrypted = TryLoad(xml) is { Name.LocalName: "xml" } root && ((string?)root.Element("Encrypt"))?.Trim() is { Length: > 0 } value
+            ? value
+            : "";
+        return encrypted.Length > 0;
+    }
+
+    /// <summary>
+    /// An article link WeChat itself issues: http(s) on <see cref="ArticleHost"/>, default port, no credentials. Anything
+    /// else in a callback is forged or broken and must never be shown as the published article.
+    /// </summary>
+    public static bool IsOfficialArticleUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.IsDefaultPort
+        && string.IsNullOrEmpty(uri.UserInfo)
+        && string.Equals(uri.IdnHost, ArticleHost, StringComparison.OrdinalIgnoreCase);
+
+    static XElement? TryLoad(string? xml)
+    {
+        if (string.IsNullOrWhiteSpace(xml) || xml.Length > MaxCharacters)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), SafeSettings);
+            return XElement.Load(reader);
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
     }
 }

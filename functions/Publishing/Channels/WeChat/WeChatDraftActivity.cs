@@ -6,6 +6,7 @@ using Publishing.Audit;
 using Publishing.Channels.Website;
 using Publishing.Items;
 using Publishing.Lifecycle;
+using Publishing.Outbound;
 
 namespace Publishing.Channels.WeChat;
 
@@ -15,11 +16,9 @@ namespace Publishing.Channels.WeChat;
 /// </summary>
 public sealed class WeChatDraftActivity(
     PublicationStore publications, ContentIntegrity integrity, WebsitePublisher website, Outbox outbox,
-    IOptions<WeChatOptions> options, IServiceProvider services, IHttpClientFactory httpClients, AuditTrail audit, TimeProvider time)
+    IOptions<WeChatOptions> options, IServiceProvider services, GuardedFetcher fetcher, AuditTrail audit, TimeProvider time)
     : TaskActivity<ChannelPublishRequest, WeChatStep>
 {
-    public const string ImageClientName = "wechat-source-images";
-
     public override async Task<WeChatStep> RunAsync(TaskActivityContext context, ChannelPublishRequest request)
     {
         var record = await publications.GetOrCreateAsync(request.ItemId, request.Version, request.Channel);
@@ -102,6 +101,10 @@ public sealed class WeChatDraftActivity(
         {
             return Failed(request, e.Message);
         }
+        catch (OutboundFetchException e) when (!e.IsTransient)
+        {
+            return Failed(request, e.Message);
+        }
     }
 
     /// <summary>Uploads every body image and rewrites its src; the first image also becomes the cover.</summary>
@@ -109,16 +112,15 @@ public sealed class WeChatDraftActivity(
     {
         var document = new HtmlParser().ParseDocument(html);
         (byte[], string)? cover = null;
-        var http = httpClients.CreateClient(ImageClientName);
         int index = 0;
         foreach (var image in document.QuerySelectorAll("img[src]").ToList())
         {
-            string src = image.GetAttribute("src")!;
-            using var response = await http.GetAsync(src);
-            response.EnsureSuccessStatusCode();
-            byte[] bytes = await response.Content.ReadAsByteArrayAsync();
-            string contentType = response.Content.Headers.ContentType?.MediaType ?? "image/jpeg";
-            string fileName = $"image{++index}.{(contentType.EndsWith("png", StringComparison.Ordinal) ? "png" : "jpg")}";
+            // uploadimg takes JPG/PNG under 1 MB; the guarded fetcher refuses internal addresses and sniffs the type.
+            var fetched = await fetcher.FetchAsync(image.GetAttribute("src")!,
+                FetchPolicy.For($"第 {++index} 张正文图片", 1024 * 1024 - 1, SniffedType.Jpeg, SniffedType.Png));
+            byte[] bytes = fetched.Content;
+            string contentType = fetched.MediaType;
+            string fileName = $"image{index}{ContentSniffer.Extension(fetched.Type)}";
             image.SetAttribute("src", await client.UploadBodyImageAsync(bytes, fileName, contentType));
             cover ??= (bytes, fileName);
         }

@@ -12,6 +12,18 @@ public sealed class WeChatOptions : IChannelResilienceOptions
     public string? CallbackToken { get; set; }
     public string? Author { get; set; }
 
+    /// <summary>
+    /// 消息加解密密钥 (43 characters) of the server URL. Set it and choose 安全模式 in the 公众平台: callbacks must then be
+    /// encrypted and carry <c>msg_signature</c>; plaintext callbacks are refused. Empty = 明文模式.
+    /// </summary>
+    public string? EncodingAesKey { get; set; }
+
+    /// <summary>Table remembering accepted callback nonces (replay guard shared by all instances).</summary>
+    public string CallbackNonceTable { get; set; } = "WeChatNonces";
+
+    /// <summary>Safe mode is on when a usable key is set (an unresolved Key Vault reference is not one).</summary>
+    public bool SafeMode => ChannelSecrets.IsSet(EncodingAesKey);
+
     /// <summary>One HTTP attempt; a submit that outlives it is reported as an unknown outcome, not retried.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
 

@@ -20,6 +20,8 @@ public static class WeChatServiceCollectionExtensions
             .Validate(o => o.BaseUrl is { IsAbsoluteUri: true }, "Publishing:WeChat:BaseUrl must be an absolute URL.")
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.TotalTimeout >= o.AttemptTimeout,
                 "Publishing:WeChat:TotalTimeout must be at least AttemptTimeout, and both positive.")
+            .Validate(o => !o.SafeMode || (WeChatMessageCrypto.IsValidKey(o.EncodingAesKey) && ChannelSecrets.IsSet(o.AppId)),
+                "Publishing:WeChat:EncodingAesKey must be the 43-character key from the 公众平台, and AppId must be set with it.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WeChatTokenCache>();
