@@ -12,6 +12,7 @@ namespace Publishing.Functions.Tests.Support;
 public static class FunctionsApp
 {
     public const string CallbackToken = "wrapper-tests-callback-token";
+    public const string AuditKey = "wrapper-tests-audit-hmac-key-0123456789abcdef";
 
     public static Assembly Assembly { get; } = typeof(ResultAdapter).Assembly;
 
@@ -33,6 +34,7 @@ public static class FunctionsApp
             ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
             ["Publishing:WeChat:CallbackToken"] = CallbackToken,
             ["Publishing:Site:BaseUrl"] = "http://127.0.0.1:9/site/",
+            ["Publishing:Audit:HmacKey"] = AuditKey,
         }).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

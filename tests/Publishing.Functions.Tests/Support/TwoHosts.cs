@@ -66,6 +66,7 @@ public sealed class TwoHosts : IAsyncLifetime
         builder.Configuration["AzureWebJobsStorage"] = TestStorage.ConnectionString;
         builder.Configuration["Publishing:WeChat:CallbackToken"] = FunctionsApp.CallbackToken;
         builder.Configuration["Publishing:Site:BaseUrl"] = "http://127.0.0.1:9/site/";
+        builder.Configuration["Publishing:Audit:HmacKey"] = FunctionsApp.AuditKey;
         builder.Services.AddPublishingCore(builder.Configuration);
         Configure(builder.Services);
         local = builder.Build();
