@@ -48,6 +48,7 @@ public sealed class TelemetryTests : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+            ["Publishing:Audit:HmacKey"] = "telemetry-tests-audit-hmac-key-0123456789abcdef",
         }).Build();
         services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
             .AddPublishingCore(configuration).BuildServiceProvider();
