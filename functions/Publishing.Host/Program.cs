@@ -4,6 +4,7 @@ using Publishing.Host;
 using Publishing.Host.Durable;
 using Publishing.Host.Identity;
 using Publishing.Http;
+using Publishing.Telemetry;
 
 if (args is ["token", ..])
 {
@@ -17,6 +18,7 @@ try
     builder.AddLocalEndpoints();
     builder.AddLocalIdentity();
     builder.Services.AddPublishingCore(builder.Configuration);
+    builder.Services.AddPublishingTelemetry(builder.Configuration);
     builder.AddLocalDurableEngine();
     builder.Services.AddHostedService<SupervisionStarter>();
     builder.Services.AddHostedService<Publishing.Audit.AuditAnchorService>();

@@ -18,10 +18,10 @@ public static class DisclosureAndColumnWorkflowFunctions
         new ColumnMonitorOrchestrator().RunAsync(context, context.GetInput<MonitorInput>()!);
 
     [Function(nameof(CheckDisclosureActivity))]
-    public static Task<MonitorRound> CheckDisclosure([ActivityTrigger] MonitorTick input, FunctionContext function) =>
-        ActivityRunner.RunAsync<CheckDisclosureActivity, MonitorTick, MonitorRound>(function, input);
+    public static Task<MonitorRound> CheckDisclosure([ActivityTrigger] MonitorTick input, string instanceId, FunctionContext function) =>
+        ActivityRunner.RunAsync<CheckDisclosureActivity, MonitorTick, MonitorRound>(function, instanceId, input);
 
     [Function(nameof(CheckColumnsActivity))]
-    public static Task<MonitorRound> CheckColumns([ActivityTrigger] MonitorTick input, FunctionContext function) =>
-        ActivityRunner.RunAsync<CheckColumnsActivity, MonitorTick, MonitorRound>(function, input);
+    public static Task<MonitorRound> CheckColumns([ActivityTrigger] MonitorTick input, string instanceId, FunctionContext function) =>
+        ActivityRunner.RunAsync<CheckColumnsActivity, MonitorTick, MonitorRound>(function, instanceId, input);
 }

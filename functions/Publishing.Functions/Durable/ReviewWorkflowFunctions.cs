@@ -15,22 +15,22 @@ public static class ReviewWorkflowFunctions
         new ItemOrchestrator().RunAsync(context, context.GetInput<ItemInput>()!);
 
     [Function(nameof(RecordItemEventActivity))]
-    public static Task<bool> RecordItemEvent([ActivityTrigger] ItemEvent input, FunctionContext function) =>
-        ActivityRunner.RunAsync<RecordItemEventActivity, ItemEvent, bool>(function, input);
+    public static Task<bool> RecordItemEvent([ActivityTrigger] ItemEvent input, string instanceId, FunctionContext function) =>
+        ActivityRunner.RunAsync<RecordItemEventActivity, ItemEvent, bool>(function, instanceId, input);
 
     [Function(nameof(CompleteSubmissionActivity))]
-    public static Task<bool> CompleteSubmission([ActivityTrigger] SubmissionTicket input, FunctionContext function) =>
-        ActivityRunner.RunAsync<CompleteSubmissionActivity, SubmissionTicket, bool>(function, input);
+    public static Task<bool> CompleteSubmission([ActivityTrigger] SubmissionTicket input, string instanceId, FunctionContext function) =>
+        ActivityRunner.RunAsync<CompleteSubmissionActivity, SubmissionTicket, bool>(function, instanceId, input);
 
     [Function(nameof(RunChecksActivity))]
-    public static Task<CheckSummary> RunChecks([ActivityTrigger] ItemVersionRef input, FunctionContext function) =>
-        ActivityRunner.RunAsync<RunChecksActivity, ItemVersionRef, CheckSummary>(function, input);
+    public static Task<CheckSummary> RunChecks([ActivityTrigger] ItemVersionRef input, string instanceId, FunctionContext function) =>
+        ActivityRunner.RunAsync<RunChecksActivity, ItemVersionRef, CheckSummary>(function, instanceId, input);
 
     [Function(nameof(OpenStageActivity))]
-    public static Task<StageDeadline> OpenStage([ActivityTrigger] OpenStage input, FunctionContext function) =>
-        ActivityRunner.RunAsync<OpenStageActivity, OpenStage, StageDeadline>(function, input);
+    public static Task<StageDeadline> OpenStage([ActivityTrigger] OpenStage input, string instanceId, FunctionContext function) =>
+        ActivityRunner.RunAsync<OpenStageActivity, OpenStage, StageDeadline>(function, instanceId, input);
 
     [Function(nameof(ApproveItemActivity))]
-    public static Task<ApprovalRecord> ApproveItem([ActivityTrigger] ApproveVersion input, FunctionContext function) =>
-        ActivityRunner.RunAsync<ApproveItemActivity, ApproveVersion, ApprovalRecord>(function, input);
+    public static Task<ApprovalRecord> ApproveItem([ActivityTrigger] ApproveVersion input, string instanceId, FunctionContext function) =>
+        ActivityRunner.RunAsync<ApproveItemActivity, ApproveVersion, ApprovalRecord>(function, instanceId, input);
 }

@@ -23,14 +23,14 @@ public static class SupervisionWorkflowFunctions
         new PatrolMonitorOrchestrator().RunAsync(context, context.GetInput<MonitorInput>()!);
 
     [Function(nameof(CheckStalenessActivity))]
-    public static Task<MonitorRound> CheckStaleness([ActivityTrigger] MonitorTick input, FunctionContext function) =>
-        ActivityRunner.RunAsync<CheckStalenessActivity, MonitorTick, MonitorRound>(function, input);
+    public static Task<MonitorRound> CheckStaleness([ActivityTrigger] MonitorTick input, string instanceId, FunctionContext function) =>
+        ActivityRunner.RunAsync<CheckStalenessActivity, MonitorTick, MonitorRound>(function, instanceId, input);
 
     [Function(nameof(CheckInterpretationsActivity))]
-    public static Task<MonitorRound> CheckInterpretations([ActivityTrigger] MonitorTick input, FunctionContext function) =>
-        ActivityRunner.RunAsync<CheckInterpretationsActivity, MonitorTick, MonitorRound>(function, input);
+    public static Task<MonitorRound> CheckInterpretations([ActivityTrigger] MonitorTick input, string instanceId, FunctionContext function) =>
+        ActivityRunner.RunAsync<CheckInterpretationsActivity, MonitorTick, MonitorRound>(function, instanceId, input);
 
     [Function(nameof(RunPatrolActivity))]
-    public static Task<MonitorRound> RunPatrol([ActivityTrigger] MonitorTick input, FunctionContext function) =>
-        ActivityRunner.RunAsync<RunPatrolActivity, MonitorTick, MonitorRound>(function, input);
+    public static Task<MonitorRound> RunPatrol([ActivityTrigger] MonitorTick input, string instanceId, FunctionContext function) =>
+        ActivityRunner.RunAsync<RunPatrolActivity, MonitorTick, MonitorRound>(function, instanceId, input);
 }

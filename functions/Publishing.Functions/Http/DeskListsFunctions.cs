@@ -22,8 +22,7 @@ public static class DeskListsFunctions
     [Function(nameof(DeskListsApi.GetPublications))]
     public static IActionResult GetPublications(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/desk/publications")] HttpRequest request) =>
-        new ResultAdapter(DeskListsApi.GetPublications(request.HttpContext,
-            bool.TryParse(request.Query["attention"], out bool attention) ? attention : null, request.HttpContext.RequestAborted));
+        new ResultAdapter(DeskListsApi.GetPublications(request.HttpContext, request.Query["attention"], request.HttpContext.RequestAborted));
 
     [Function(nameof(DeskListsApi.GetPolicies))]
     public static IActionResult GetPolicies(

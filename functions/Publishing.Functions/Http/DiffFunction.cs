@@ -12,8 +12,7 @@ public static class DiffFunction
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items/{id}/diff")] HttpRequest request, string id)
     {
         var query = request.Query;
-        int? from = int.TryParse(query["from"], out int f) ? f : null;
-        int? to = int.TryParse(query["to"], out int t) ? t : null;
-        return new ResultAdapter(DiffApi.GetDiff(id, from, to, query["against"], request.HttpContext, request.HttpContext.RequestAborted));
+        return new ResultAdapter(DiffApi.GetDiff(id, query["from"], query["to"], query["against"], request.HttpContext,
+            request.HttpContext.RequestAborted));
     }
 }

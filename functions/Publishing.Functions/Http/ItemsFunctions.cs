@@ -18,11 +18,10 @@ public static class ItemsFunctions
     public static IActionResult List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items")] HttpRequest request)
     {
+        // Raw values: the library parses them (QueryValues), so a bad one is the same 400 as on the local host.
         var query = request.Query;
-        bool? assignedToMe = bool.TryParse(query["assignedToMe"], out bool mine) ? mine : null;
-        int? pageSize = int.TryParse(query["pageSize"], out int size) ? size : null;
-        return new ResultAdapter(ItemsApi.List(request.HttpContext, query["status"], query["stage"], assignedToMe,
-            query["continuationToken"], pageSize, request.HttpContext.RequestAborted));
+        return new ResultAdapter(ItemsApi.List(request.HttpContext, query["status"], query["stage"], query["assignedToMe"],
+            query["continuationToken"], query["pageSize"], request.HttpContext.RequestAborted));
     }
 
     [Function(nameof(ItemsApi.Get))]

@@ -89,15 +89,22 @@ public static class DeskListsApi
     }
 
     /// <summary><c>GET /api/desk/publications?attention=true</c> (Admin, 终审, Auditor): approved items and their channels.</summary>
-    public static async Task<IResult> GetPublications(HttpContext context, bool? attention, CancellationToken cancellationToken)
+    public static async Task<IResult> GetPublications(HttpContext context, string? attention, CancellationToken cancellationToken)
     {
         if (!ApiAccess.TryAuthorize(context, PublicationReaders, out _, out var denial))
         {
             return denial;
         }
 
+        var query = new QueryValues();
+        bool? attentionOnly = query.Bool(attention, nameof(attention));
+        if (query.Problem is { } badQuery)
+        {
+            return badQuery;
+        }
+
         var filters = new List<string> { TableClient.CreateQueryFilter($"ApprovedVersion ge {1}") };
-        Func<DeskItemRow, bool> keep = attention == true
+        Func<DeskItemRow, bool> keep = attentionOnly == true
             ? row => row.Status is ItemStatus.Failed or ItemStatus.PartiallyPublished or ItemStatus.RetractFailed or ItemStatus.NeedsAttention
                 || row.Publications.Values.Any(p => AttentionStates.Contains(p.State))
             : _ => true;

@@ -18,11 +18,19 @@ public static class DiffApi
     public const string AgainstPublished = "published";
 
     public static async Task<IResult> GetDiff(
-        string id, int? from, int? to, string? against, HttpContext context, CancellationToken cancellationToken)
+        string id, string? from, string? to, string? against, HttpContext context, CancellationToken cancellationToken)
     {
         if (!ApiAccess.TryAuthorize(context, Roles.All, out var user, out var denial))
         {
             return denial;
+        }
+
+        var query = new QueryValues();
+        int? fromVersion = query.Int(from, nameof(from));
+        int? toVersion = query.Int(to, nameof(to));
+        if (query.Problem is { } badQuery)
+        {
+            return badQuery;
         }
 
         var services = context.RequestServices;
@@ -37,8 +45,8 @@ public static class DiffApi
             return ApiProblems.BadRequest($"against 只能是 {AgainstPublished}（与已发布版本比较），或不填（与上一版比较）。");
         }
 
-        int target = to ?? item.Version;
-        int? baseline = against == AgainstPublished ? PublishedVersion(item) : from ?? target - 1;
+        int target = toVersion ?? item.Version;
+        int? baseline = against == AgainstPublished ? PublishedVersion(item) : fromVersion ?? target - 1;
         if (against == AgainstPublished && baseline is null)
         {
             return ApiProblems.NotFound("该稿件尚无已发布的版本，无法与已发布版本比较。");
@@ -46,7 +54,7 @@ public static class DiffApi
 
         if (target < 1 || target > item.Version || baseline is not { } b || b < 1 || b > item.Version || (b == target && against != AgainstPublished))
         {
-            return ApiProblems.BadRequest(item.Version == 1 && from is null && against is null
+            return ApiProblems.BadRequest(item.Version == 1 && fromVersion is null && against is null
                 ? "该稿件只有第 1 版，没有上一版可比较。"
                 : $"请选择两个不同的版本：稿件共有第 1 至第 {item.Version} 版。");
         }

@@ -7,7 +7,8 @@ namespace Publishing.Identity;
 
 /// <summary>
 /// The one authorization gate every handler passes through, so both hosts enforce identical rules:
-/// no identity → 401, too many costly requests from this person → 429 (<see cref="UserRateLimiter"/>),
+/// no identity → 401, a cookie-signed change that could come from another site → 403 (<see cref="CrossSiteRequests"/>),
+/// too many costly requests from this person → 429 (<see cref="UserRateLimiter"/>),
 /// identity without one of the allowed roles → 403.
 /// </summary>
 public static class ApiAccess
@@ -22,6 +23,13 @@ public static class ApiAccess
         if (user is null)
         {
             denial = ApiProblems.Unauthorized();
+            return false;
+        }
+
+        if (CrossSiteRequests.IsRefused(context.Request))
+        {
+            denial = CrossSiteRequests.Refusal();
+            user = null;
             return false;
         }
 

@@ -251,13 +251,24 @@ public static class ItemsApi
     }
 
     /// <summary><c>GET /api/items?status=&amp;stage=&amp;assignedToMe=true&amp;continuationToken=</c> (any role).</summary>
+    const int DefaultPageSize = 50;
+    const int MaxPageSize = 200;
+
     public static async Task<IResult> List(
-        HttpContext context, string? status, string? stage, bool? assignedToMe, string? continuationToken, int? pageSize,
+        HttpContext context, string? status, string? stage, string? assignedToMe, string? continuationToken, string? pageSize,
         CancellationToken cancellationToken)
     {
         if (!ApiAccess.TryAuthorize(context, Roles.All, out var user, out var denial))
         {
             return denial;
+        }
+
+        var query = new QueryValues();
+        bool? mine = query.Bool(assignedToMe, nameof(assignedToMe));
+        int? size = query.Int(pageSize, nameof(pageSize), 1, MaxPageSize);
+        if (query.Problem is { } badQuery)
+        {
+            return badQuery;
         }
 
         ItemStatus? wanted = null;
@@ -274,7 +285,7 @@ public static class ItemsApi
         var filters = new List<string>();
         if (wanted is { } statusFilter) filters.Add($"Status eq '{statusFilter}'");
         if (stage is not null) filters.Add($"Stage eq '{stage}'");
-        if (assignedToMe == true)
+        if (mine == true)
         {
             var stages = ReviewStages.ReviewableBy(user).ToList();
             if (stages.Count == 0)
@@ -290,7 +301,7 @@ public static class ItemsApi
         try
         {
             var (items, next) = await context.RequestServices.GetRequiredService<ItemReadModel>()
-                .QueryAsync(string.Join(" and ", filters), Math.Clamp(pageSize ?? 50, 1, 200), continuationToken, cancellationToken);
+                .QueryAsync(string.Join(" and ", filters), size ?? DefaultPageSize, continuationToken, cancellationToken);
             return TypedResults.Ok(new ItemList(items.Where(i => ItemReadPolicy.CanRead(user, i)).Select(ItemSummary.From).ToList(), next));
         }
         catch (Azure.RequestFailedException e) when (e.Status == 400)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Publishing.Audit;
 using Publishing.Items;
 using Publishing.Notifications;
+using Publishing.Telemetry;
 
 namespace Publishing.Lifecycle;
 
@@ -22,8 +23,10 @@ public sealed class ItemEventRecorder(
             await reviews.AddAsync(e.ItemId, e.Review, cancellationToken);
         }
 
+        ItemStatus? reached = null;
         ItemRecord updated = await items.UpdateAsync(e.ItemId, record =>
         {
+            reached = null;
             bool inOrder = e.Step == 0 || e.Step > record.Step;
             if (inOrder && e.Action == AuditActions.Resumed && record.Status == ItemStatus.NeedsAttention)
             {
@@ -35,6 +38,7 @@ public sealed class ItemEventRecorder(
             }
             else if (inOrder && e.Status is { } status && ItemStatuses.MayReplace(record.Status, status))
             {
+                reached = record.Status == status ? null : status;
                 if (status == ItemStatus.NeedsAttention && record.Status != ItemStatus.NeedsAttention)
                 {
                     record.ParkedFromStatus = record.Status;
@@ -76,6 +80,10 @@ public sealed class ItemEventRecorder(
             record.UpdatedAt = e.At > record.UpdatedAt ? e.At : record.UpdatedAt;
         }, cancellationToken);
         await MoveEarlierReviewsToRowsAsync(updated, cancellationToken);
+        if (reached is { } counted)
+        {
+            PublishingTelemetry.ItemReached(counted);
+        }
 
         await audit.AppendAsync(e.ItemId, new AuditEvent(
             e.EventId, e.Action, e.Actor, e.At, e.Stage, e.Version, AuditDetails(e)), cancellationToken);

@@ -4,6 +4,7 @@ using Publishing.Audit;
 using Publishing.Identity;
 using Publishing.Items;
 using Publishing.Notifications;
+using Publishing.Telemetry;
 
 namespace Publishing.Lifecycle;
 
@@ -89,10 +90,12 @@ public sealed class ItemStatusAggregator(
     async Task<ItemRecord> SetStatusAsync(string itemId, int version, ItemStatus status, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetUtcNow();
+        bool changed = false;
         var record = await items.UpdateAsync(itemId, r =>
         {
             // A publishing result never overwrites a retraction that started meanwhile.
-            if (r.Status != status && ItemStatuses.MayReplace(r.Status, status))
+            changed = r.Status != status && ItemStatuses.MayReplace(r.Status, status);
+            if (changed)
             {
                 r.Status = status;
                 r.Stage = null;
@@ -100,6 +103,11 @@ public sealed class ItemStatusAggregator(
             }
         }, cancellationToken);
         LifecycleLog.StatusSet(logger, itemId, version, record.Status.ToString());
+        if (changed)
+        {
+            PublishingTelemetry.ItemReached(status);
+        }
+
         return record;
     }
 

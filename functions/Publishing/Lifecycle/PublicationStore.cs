@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Publishing.Telemetry;
 
 namespace Publishing.Lifecycle;
 
@@ -80,6 +81,7 @@ public sealed partial class PublicationStore(TableServiceClient tables, TimeProv
             {
                 await client.UpdateEntityAsync(ToEntity(next), etag, TableUpdateMode.Replace, cancellationToken);
                 LogApplied(logger, itemId, version, channel, current.State.ToApi(), to.ToApi(), cause.ToString());
+                PublishingTelemetry.ChannelReached(channel, to);
                 return new TransitionResult(true, next);
             }
             catch (RequestFailedException e) when (e.Status == 412)

@@ -146,6 +146,30 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGTERM (what Ctrl+C in run.sh and a service manager send), then the time until the process is gone.</summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan hangLimit)
+    {
+        var running = process ?? throw new InvalidOperationException("The local host is not running.");
+        var clock = Stopwatch.StartNew();
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", running.Id.ToString()]) { UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var limit = new CancellationTokenSource(hangLimit);
+        try
+        {
+            await running.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"The local host was still running {hangLimit.TotalSeconds:0} s after SIGTERM:\n{Output}");
+        }
+
+        return clock.Elapsed;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Kill();

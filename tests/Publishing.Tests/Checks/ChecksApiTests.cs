@@ -29,6 +29,8 @@ public class ChecksApiTests
             .BuildServiceProvider();
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = "POST";
+        // As the desk sends it; a cookie-signed POST without it is refused as cross-site (CrossSiteRequests).
+        context.Request.ContentType = "application/json";
         context.Request.Body = body;
         context.Request.ContentLength = contentLength;
         context.Response.Body = new MemoryStream();

@@ -23,9 +23,9 @@ public sealed class DiffApiAccessTests
         await harness.Items.UpdateAsync(item.Id, r => r.Version = 2);
 
         var (otherStatus, otherBody) = await harness.CallAsync(DeskApiHarness.User("editor2", Roles.Editor),
-            c => DiffApi.GetDiff(item.Id, 1, 2, null, c, default));
+            c => DiffApi.GetDiff(item.Id, "1", "2", null, c, default));
         var (ownStatus, ownBody) = await harness.CallAsync(DeskApiHarness.User("editor1", Roles.Editor),
-            c => DiffApi.GetDiff(item.Id, 1, 2, null, c, default));
+            c => DiffApi.GetDiff(item.Id, "1", "2", null, c, default));
 
         Assert.Equal(StatusCodes.Status404NotFound, otherStatus);
         Assert.Contains("不存在", otherBody.GetProperty("detail").GetString());
