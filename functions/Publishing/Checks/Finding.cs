@@ -27,6 +27,9 @@ public sealed record Finding(
 
     /// <summary>The attribute (alt, title, href) whose value holds the finding; null in the title or body text.</summary>
     public string? Attribute { get; init; }
+
+    /// <summary>The attachment, and the page, cell or paragraph in it, the finding is in; null in the item itself.</summary>
+    public Assets.FindingSource? Source { get; init; }
 }
 
 public static class Severities

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Publishing.Assets;
+
 namespace Publishing.Items;
 
 /// <summary>The body of <c>POST /api/items</c> and <c>PUT /api/items/{id}</c>. Unknown fields are ignored.</summary>
+/// <param name="Attachments">Uploaded assets listed under the article: <c>[{assetId, title?}]</c>.</param>
 public sealed record SubmissionRequest(
     string? Kind,
     string? Title,
@@ -9,7 +13,13 @@ public sealed record SubmissionRequest(
     IReadOnlyList<string>? Channels,
     DateTimeOffset? PublishAt,
     string? InterpretsItemId,
-    bool? RequiresInterpretation);
+    bool? RequiresInterpretation,
+    IReadOnlyList<AttachmentReference>? Attachments = null)
+{
+    /// <summary>The attachments as <see cref="SubmissionAssets"/> resolved them; set by the handler, never read from JSON.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<VersionAttachment>? ResolvedAttachments { get; init; }
+}
 
 public static class Channels
 {

@@ -134,7 +134,7 @@ public sealed class SubmissionService(
             request.Kind!, request.Title!, request.BodyHtml!, request.Metadata!, request.InterpretsItemId));
         var document = new VersionDocument(
             request.Kind!, request.Title!, request.Metadata!, request.Channels!, request.PublishAt,
-            request.InterpretsItemId, user.Id, now);
+            request.InterpretsItemId, user.Id, now, request.ResolvedAttachments is { Count: > 0 } attachments ? attachments : null);
         StoredVersion stored = await content.SaveVersionAsync(
             id, version, request.BodyHtml!, report.SanitizedHtml, document.ToJson(), cancellationToken);
         await audit.AppendAsync(id, new AuditEvent(

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using Publishing.Assets;
 using Publishing.Audit;
 using Publishing.Checks;
 using Publishing.Items;
@@ -10,7 +11,7 @@ namespace Publishing.Review;
 /// <summary>Runs the automated pre-checks (四关) on a stored version and records the findings.</summary>
 public sealed class RunChecksActivity(
     ContentStore content, CheckPipeline checks, FindingsStore findings, ItemReadModel items, AuditTrail audit,
-    ILogger<RunChecksActivity> logger)
+    ILogger<RunChecksActivity> logger, SubmissionAssets assets)
     : TaskActivity<ItemVersionRef, CheckSummary>
 {
     public override async Task<CheckSummary> RunAsync(TaskActivityContext context, ItemVersionRef input)
@@ -19,8 +20,11 @@ public sealed class RunChecksActivity(
             ?? throw new InvalidOperationException($"Version {input.Version} of item {input.ItemId} is not stored.");
         VersionDocument document = VersionDocument.FromJson(version.MetadataJson);
 
-        CheckReport report = checks.Run(new CheckDraft(
+        CheckReport body = checks.Run(new CheckDraft(
             document.Kind, document.Title, version.SanitizedHtml, document.Metadata, document.InterpretsItemId));
+        // An attachment's findings count like the body's: a block in a file prevents approval too.
+        var attached = await assets.RecordsAsync((document.Attachments ?? []).Select(a => a.AssetId), CancellationToken.None);
+        var report = body with { Findings = [.. body.Findings, .. attached.SelectMany(a => a.Findings)] };
         await findings.SaveAsync(input.ItemId, input.Version, report.Findings);
 
         var summary = new CheckSummary(

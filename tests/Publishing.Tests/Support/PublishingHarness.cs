@@ -39,6 +39,9 @@ public sealed class PublishingHarness : IAsyncDisposable
     public ItemReadModel Items => Services.GetRequiredService<ItemReadModel>();
     public ChannelCommands Commands => Services.GetRequiredService<ChannelCommands>();
 
+    /// <summary>An external body image (a JPEG) on a loopback fake the guarded fetcher may reach in tests.</summary>
+    public string ExternalImageUrl => images.Urls[0] + "/cover.jpg";
+
     PublishingHarness()
     {
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Repeat((byte)0x42, 2048), 0xFF, 0xD9];
@@ -47,7 +50,9 @@ public sealed class PublishingHarness : IAsyncDisposable
     }
 
     /// <param name="register">Orchestrators and activities; the product's own by default (tests may register stand-ins).</param>
-    public static async Task<PublishingHarness> StartAsync(Action<DurableTaskRegistry>? register = null, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Extra registrations after the product's (e.g. a signed-in user for handler calls).</param>
+    public static async Task<PublishingHarness> StartAsync(
+        Action<DurableTaskRegistry>? register = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var harness = new PublishingHarness();
         var values = new Dictionary<string, string?>
@@ -92,6 +97,7 @@ public sealed class PublishingHarness : IAsyncDisposable
                 blobOptions.AddPolicy(harness.BlobFaults, Azure.Core.HttpPipelinePosition.PerCall);
                 services.AddSingleton(new TableServiceClient(TestStorage.ConnectionString, tableOptions));
                 services.AddSingleton(new BlobServiceClient(TestStorage.ConnectionString, blobOptions));
+                configure?.Invoke(services);
             },
         });
         return harness;
