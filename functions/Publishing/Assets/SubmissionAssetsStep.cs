@@ -19,6 +19,18 @@ public static class SubmissionAssetsStep
         }
 
         var outcome = await services.GetRequiredService<SubmissionAssets>().ResolveAsync(user, request.BodyHtml, request.Attachments, cancellationToken);
+        var metadataErrors = await ValidateMetadataAsync(services, request, cancellationToken);
+        if (metadataErrors.Count > 0)
+        {
+            var all = outcome is SubmissionAssets.Invalid invalid ? invalid.Errors : [];
+            foreach (var (field, messages) in metadataErrors)
+            {
+                all[field] = messages;
+            }
+
+            return ApiProblems.Validation(all);
+        }
+
         switch (outcome)
         {
             case SubmissionAssets.Invalid { Errors: var errors }:
@@ -29,5 +41,26 @@ public static class SubmissionAssetsStep
             default:
                 throw new InvalidOperationException();
         }
+    }
+
+    static async Task<Dictionary<string, string[]>> ValidateMetadataAsync(IServiceProvider services, SubmissionRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Metadata?.ExpiresAt is { } expiresAt)
+        {
+            DateTimeOffset now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            if (expiresAt <= now || (request.PublishAt is { } publishAt && expiresAt <= publishAt))
+            {
+                errors["metadata.expiresAt"] = ["公示截止时间（expiresAt）须晚于当前时间和定时发布时间，请填写公示期的结束时间。"];
+            }
+        }
+
+        if (request.Metadata?.CoverAssetId is { } coverId
+            && (await services.GetRequiredService<AssetStore>().GetRecordAsync(coverId, cancellationToken) is not { } cover || !cover.Format.IsImage()))
+        {
+            errors["metadata.coverAssetId"] = [$"封面图 {coverId} 不是已上传的图片，请先上传 JPG/PNG/GIF 图片并使用返回的 id。"];
+        }
+
+        return errors;
     }
 }
