@@ -10,7 +10,7 @@ namespace Publishing.Benchmarks;
 
 /// <summary>
 /// The whole check pipeline on 2 MiB (UTF-8) bodies: the real seed documents, and text built to be expensive
-/// (one term repeated, U+FFFD, "的", stamp lines, nested lists). Target: every hostile input ≤ 2× the real
+/// (one term repeated, U+FFFD, "的", stamp lines, nested lists, leader titles, office mailboxes). Target: every hostile input ≤ 2× the real
 /// document and under 1 s. The time budget is lifted so the full work is measured, not the cut-off.
 /// </summary>
 [MemoryDiagnoser]
@@ -21,7 +21,7 @@ public class HostileInputBenchmarks
     CheckPipeline _pipeline = null!;
     CheckDraft _draft = null!;
 
-    [Params("RealDocument", "RepeatedTerm", "ReplacementCharacter", "RepeatedDe", "StampLines", "NestedLists")]
+    [Params("RealDocument", "RepeatedTerm", "ReplacementCharacter", "RepeatedDe", "StampLines", "NestedLists", "LeaderTitles", "OfficeMailboxes")]
     public string Input { get; set; } = "";
 
     [GlobalSetup]
@@ -36,6 +36,9 @@ public class HostileInputBenchmarks
             "RepeatedDe" => Paragraph("的"),
             "StampLines" => Repeat("<p>秘密</p>"),
             "NestedLists" => Repeat("<ul><li>"),
+            // Every name a wrong title (李克强 is no longer Premier), and every mailbox judged by its context.
+            "LeaderTitles" => Paragraph("国务院总理李克强、"),
+            "OfficeMailboxes" => Paragraph("电子邮箱:office@163.com,"),
             _ => throw new ArgumentException(Input),
         };
         _draft = new CheckDraft(ItemKinds.News, "关于印发2023年政务公开工作要点的通知", html, new ItemMetadata(DisclosureMode: DisclosureModes.Proactive), null);

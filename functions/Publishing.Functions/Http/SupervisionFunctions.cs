@@ -22,6 +22,16 @@ public static class SupervisionFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/supervision/patrol")] HttpRequest request) =>
         new ResultAdapter(await SupervisionApi.GetPatrol(request.HttpContext, request.HttpContext.RequestAborted));
 
+    [Function(nameof(SupervisionApi.GetDisclosure))]
+    public static async Task<IActionResult> GetDisclosure(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/disclosure")] HttpRequest request) =>
+        new ResultAdapter(await SupervisionApi.GetDisclosure(request.HttpContext, request.HttpContext.RequestAborted));
+
+    [Function(nameof(SupervisionApi.GetColumns))]
+    public static async Task<IActionResult> GetColumns(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/columns")] HttpRequest request) =>
+        new ResultAdapter(await SupervisionApi.GetColumns(request.HttpContext, request.HttpContext.RequestAborted));
+
     [Function(nameof(SupervisionApi.GetAnnualReport))]
     public static async Task<IActionResult> GetAnnualReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/annual")] HttpRequest request) =>

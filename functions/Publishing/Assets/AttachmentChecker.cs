@@ -39,14 +39,18 @@ public sealed partial class AttachmentChecker(CheckPipeline pipeline)
 
             var report = pipeline.Run(new CheckDraft(ItemKinds.News, "", html.ToString(), new ItemMetadata(), null));
             var anchors = Anchor(VisibleText.ForItem("", VisibleTextExtractor.Extract(report.SanitizedHtml)).Text, lines);
+            FindingSource SourceAt(int start) => SegmentAt(anchors, start) is var segment and >= 0 ? Locate(source, text.Segments[segment]) : source;
             foreach (var finding in report.Findings)
             {
-                int segment = SegmentAt(anchors, finding.Start);
+                // HTML ranges point into the synthetic body, which nobody sees: the source says where to look instead.
                 findings.Add(finding with
                 {
+                    // Unique beside the body's findings and other attachments' (a dismissal names one).
+                    Id = finding.Id + "@" + assetId,
                     HtmlStart = null,
                     HtmlLength = null,
-                    Source = segment < 0 ? source : Locate(source, text.Segments[segment]),
+                    Source = SourceAt(finding.Start),
+                    Occurrences = [.. finding.Occurrences.Select(o => o with { HtmlStart = null, HtmlLength = null, Source = SourceAt(o.Start) })],
                 });
             }
         }
@@ -60,6 +64,7 @@ public sealed partial class AttachmentChecker(CheckPipeline pipeline)
                 + "，无法自动检查其中的涉密标志和个人信息。请审核人员逐页人工审看，确认无身份证号、手机号等个人信息和密级标志后再通过。",
                 0, 0, "")
             {
+                Id = NoTextLayerRuleId + "@" + assetId,
                 Source = text.PagesWithoutText.Count == 1 ? source with { Page = text.PagesWithoutText[0] } : source,
             });
         }
@@ -68,7 +73,7 @@ public sealed partial class AttachmentChecker(CheckPipeline pipeline)
         {
             findings.Add(new Finding(Aspects.Confidentiality, TruncatedRuleId, Severities.Block,
                 $"附件“{fileName}”的文字过多，只检查了前 {text.Chars} 个字，其余部分未检查，不能通过。请将附件拆分为多个较小的文件后重新上传。",
-                0, 0, "") { Source = source });
+                0, 0, "") { Id = TruncatedRuleId + "@" + assetId, Source = source });
         }
 
         return findings;

@@ -1,6 +1,7 @@
 using Publishing.Checks.Catalog;
 using Publishing.Checks.Detectors;
 using Publishing.Checks.Engine;
+using Publishing.Calendar;
 using Publishing.Checks.Scanning;
 using Publishing.Content;
 using Publishing.Items;
@@ -10,7 +11,17 @@ namespace Publishing.Checks;
 /// <summary>What the pre-checks look at: a draft or a submitted version, before sanitizing.</summary>
 public sealed record CheckDraft(string Kind, string Title, string BodyHtml, ItemMetadata Metadata, string? InterpretsItemId);
 
-/// <summary>The findings and exactly the HTML a submission would store.</summary>
+/// <summary>Why the checks run: the disclosure-deadline warning belongs to drafts and submissions, not to the patrol of published pages.</summary>
+public enum CheckOccasion
+{
+    /// <summary>A draft (POST /api/checks) or a submitted version: every check.</summary>
+    BeforePublication,
+
+    /// <summary>The expression patrol of a published page: content checks only.</summary>
+    Patrol,
+}
+
+/// <summary>The findings, grouped and sorted blocks first, and exactly the HTML a submission would store.</summary>
 public sealed record CheckReport(IReadOnlyList<Finding> Findings, string SanitizedHtml)
 {
     /// <summary>False when the time budget ran out: a blocking finding then says which checks did not run.</summary>
@@ -21,7 +32,8 @@ public sealed record CheckReport(IReadOnlyList<Finding> Findings, string Sanitiz
 /// Sanitize → extract visible text → normalise → run every rule family, in time linear in the input and within a
 /// time budget. Singleton; thread-safe.
 /// </summary>
-public sealed class CheckPipeline(ArticleSanitizer sanitizer, RuleSet rules, TimeProvider? time = null, TimeSpan? timeBudget = null)
+public sealed class CheckPipeline(
+    ArticleSanitizer sanitizer, RuleSet rules, TimeProvider? time = null, TimeSpan? timeBudget = null, WorkingDayCalendar? calendar = null)
 {
     public static readonly TimeSpan DefaultTimeBudget = TimeSpan.FromSeconds(5);
 
@@ -40,14 +52,19 @@ public sealed class CheckPipeline(ArticleSanitizer sanitizer, RuleSet rules, Tim
         (new DocumentNumberCheck(), "文号"),
         (new ImageAltCheck(), "图片替代文字"),
         (new MetadataCheck(), "公开属性与文号"),
+        (new LeaderCheck(), "领导姓名与职务"),
+        (new DisclosureDeadlineCheck(), "主动公开时限"),
     ];
 
     readonly TimeProvider _time = time ?? TimeProvider.System;
     readonly TimeSpan _budget = timeBudget ?? DefaultTimeBudget;
+    readonly WorkingDayCalendar _calendar = calendar ?? WorkingDayCalendar.LoadEmbedded();
 
     public RuleSet Rules => rules;
 
-    public CheckReport Run(CheckDraft draft)
+    public CheckReport Run(CheckDraft draft) => Run(draft, CheckOccasion.BeforePublication);
+
+    public CheckReport Run(CheckDraft draft, CheckOccasion occasion)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var deadline = CheckDeadline.Start(_time, _budget);
@@ -57,7 +74,12 @@ public sealed class CheckPipeline(ArticleSanitizer sanitizer, RuleSet rules, Tim
         var matches = new List<TermMatch>();
         rules.Automaton.Scan(scan.Text, matches);
 
-        var context = new CheckContext(draft, visible, rules, matches, scan);
+        var context = new CheckContext(draft, visible, rules, matches, scan)
+        {
+            Today = WorkingDayCalendar.ChinaDate(_time.GetUtcNow()),
+            Calendar = _calendar,
+            Occasion = occasion,
+        };
         var findings = new FindingCollector(visible, scan);
         var notRun = new List<string>();
         foreach (var (check, name) in Checks)
@@ -81,11 +103,7 @@ public sealed class CheckPipeline(ArticleSanitizer sanitizer, RuleSet rules, Tim
                 start, length);
         }
 
-        var ordered = findings.Findings
-            .OrderBy(f => f.Start)
-            .ThenBy(f => SeverityRank(f.Severity))
-            .ToList();
-        return new CheckReport(ordered, sanitized.Html) { Complete = notRun.Count == 0 };
+        return new CheckReport(findings.Findings, sanitized.Html) { Complete = notRun.Count == 0 };
     }
 
     static void ReportMarkup(SanitizeOutcome outcome, CheckContext context, FindingCollector findings)
@@ -100,11 +118,4 @@ public sealed class CheckPipeline(ArticleSanitizer sanitizer, RuleSet rules, Tim
                 start, length);
         }
     }
-
-    static int SeverityRank(string severity) => severity switch
-    {
-        Severities.Block => 0,
-        Severities.Warn => 1,
-        _ => 2,
-    };
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Publishing.Calendar;
 using Publishing.Checks.Catalog;
 using Publishing.Content;
 
@@ -40,7 +41,8 @@ public static class ChecksServiceCollectionExtensions
             provider.GetRequiredService<ArticleSanitizer>(),
             provider.GetRequiredService<RuleSet>(),
             provider.GetService<TimeProvider>() ?? TimeProvider.System,
-            provider.GetRequiredService<IOptions<ChecksOptions>>().Value.TimeBudget));
+            provider.GetRequiredService<IOptions<ChecksOptions>>().Value.TimeBudget,
+            provider.GetService<WorkingDayCalendar>()));
         services.AddHostedService<CheckRulesStartup>();
         return services;
     }

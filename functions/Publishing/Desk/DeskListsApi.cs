@@ -107,7 +107,7 @@ public static class DeskListsApi
     /// <summary><c>GET /api/desk/policies?q=</c> (Editor): policy documents to name as the interpreted policy.</summary>
     public static async Task<IResult> GetPolicies(HttpContext context, string? q, CancellationToken cancellationToken)
     {
-        if (!ApiAccess.TryAuthorize(context, [Roles.Editor], out _, out var denial))
+        if (!ApiAccess.TryAuthorize(context, [Roles.Editor], out var user, out var denial))
         {
             return denial;
         }
@@ -125,6 +125,7 @@ public static class DeskListsApi
         var (records, _) = await ReadAllAsync(context.RequestServices, filters, cancellationToken);
         string term = q?.Trim() ?? "";
         var policies = records
+            .Where(r => ItemReadPolicy.CanRead(user, r))
             .Select(r => (Record: r, Metadata: ItemView.From(r, []).Metadata))
             .Where(p => term.Length == 0 || p.Record.Title.Contains(term, StringComparison.OrdinalIgnoreCase)
                 || (p.Metadata.DocumentNumber?.Contains(term, StringComparison.Ordinal) ?? false)

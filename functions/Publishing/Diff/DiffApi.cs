@@ -20,13 +20,14 @@ public static class DiffApi
     public static async Task<IResult> GetDiff(
         string id, int? from, int? to, string? against, HttpContext context, CancellationToken cancellationToken)
     {
-        if (!ApiAccess.TryAuthorize(context, Roles.All, out _, out var denial))
+        if (!ApiAccess.TryAuthorize(context, Roles.All, out var user, out var denial))
         {
             return denial;
         }
 
         var services = context.RequestServices;
-        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item)
+        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item
+            || !ItemReadPolicy.CanRead(user, item))
         {
             return ItemsApi.ItemNotFound(id);
         }

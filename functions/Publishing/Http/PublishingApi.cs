@@ -106,6 +106,10 @@ public static class PublishingApi
         api.MapGet("/reports/annual", SupervisionApi.GetAnnualReport)
             .WithName(nameof(SupervisionApi.GetAnnualReport)).WithTags("Supervision").Produces<AnnualReport>()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/supervision/disclosure", SupervisionApi.GetDisclosure)
+            .WithName(nameof(SupervisionApi.GetDisclosure)).WithTags("Supervision").Produces<SupervisionApi.DisclosureResponse>();
+        api.MapGet("/supervision/columns", SupervisionApi.GetColumns)
+            .WithName(nameof(SupervisionApi.GetColumns)).WithTags("Supervision").Produces<SupervisionApi.ColumnsResponse>();
         api.MapGet("/openapi.json", OpenApiDocumentApi.GetDocument)
             .WithName(nameof(OpenApiDocumentApi.GetDocument)).WithTags("Meta").Produces(StatusCodes.Status200OK, contentType: Json);
         api.MapGet("/items/{id}/notes", NotesApi.ListNotes)

@@ -34,7 +34,8 @@ public static class NotesApi
         }
 
         var services = context.RequestServices;
-        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item)
+        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item
+            || !ItemReadPolicy.CanRead(user, item))
         {
             return ItemsApi.ItemNotFound(id);
         }
@@ -68,7 +69,8 @@ public static class NotesApi
         }
 
         var services = context.RequestServices;
-        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item)
+        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item
+            || !ItemReadPolicy.CanRead(user, item))
         {
             return ItemsApi.ItemNotFound(id);
         }
@@ -125,7 +127,8 @@ public static class NotesApi
         }
 
         var services = context.RequestServices;
-        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item)
+        if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item
+            || !ItemReadPolicy.CanRead(user, item))
         {
             return ItemsApi.ItemNotFound(id);
         }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Publishing.Calendar;
 using Publishing.Http;
 using Publishing.Identity;
+using Publishing.Supervision.Columns;
+using Publishing.Supervision.Disclosure;
 using Publishing.Supervision.Interpretations;
 using Publishing.Supervision.Patrol;
 using Publishing.Supervision.Reports;
@@ -49,6 +51,36 @@ public static class SupervisionApi
             deadlines.Where(d => d.State == InterpretationStates.Done).ToList()));
     }
 
+    /// <summary>Unpublished proactive items late for their 20-working-day disclosure deadline, or due within a few working days.</summary>
+    public static async Task<IResult> GetDisclosure(HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!ApiAccess.TryAuthorize(context, AllowedRoles, out _, out var denial))
+        {
+            return denial;
+        }
+
+        var services = context.RequestServices;
+        var deadlines = await DisclosureReader.ReadAsync(services.GetRequiredService<SupervisionSources>(), Options(services),
+            services.GetRequiredService<WorkingDayCalendar>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(new DisclosureResponse(
+            deadlines.Where(d => d.State == DisclosureStates.Late).ToList(),
+            deadlines.Where(d => d.State == DisclosureStates.DueSoon).ToList()));
+    }
+
+    /// <summary>The website columns' freshness (动态 two weeks, 通知公告 and 政策文件 six months by default).</summary>
+    public static async Task<IResult> GetColumns(HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!ApiAccess.TryAuthorize(context, AllowedRoles, out _, out var denial))
+        {
+            return denial;
+        }
+
+        var services = context.RequestServices;
+        var columns = await ColumnFreshnessReader.ReadAsync(services.GetRequiredService<SupervisionSources>(), Options(services),
+            services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(new ColumnsResponse(columns));
+    }
+
     public static async Task<IResult> GetPatrol(HttpContext context, CancellationToken cancellationToken)
     {
         if (!ApiAccess.TryAuthorize(context, AllowedRoles, out _, out var denial))
@@ -91,6 +123,10 @@ public static class SupervisionApi
     static SupervisionOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<SupervisionOptions>>().Value;
 
     public sealed record AccountsResponse(IReadOnlyList<AccountStaleness> Accounts);
+
+    public sealed record DisclosureResponse(IReadOnlyList<DisclosureDeadline> Late, IReadOnlyList<DisclosureDeadline> DueSoon);
+
+    public sealed record ColumnsResponse(IReadOnlyList<ColumnFreshness> Columns);
 
     public sealed record InterpretationsResponse(
         IReadOnlyList<InterpretationDeadline> Pending, IReadOnlyList<InterpretationDeadline> Overdue, IReadOnlyList<InterpretationDeadline> Done);

@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Publishing.Supervision.Columns;
+using Publishing.Supervision.Disclosure;
 using Publishing.Supervision.Interpretations;
 using Publishing.Supervision.Patrol;
 using Publishing.Supervision.Staleness;
@@ -15,6 +17,8 @@ public static class SupervisionMonitors
         ("supervision-staleness", nameof(StalenessMonitorOrchestrator)),
         ("supervision-interpretations", nameof(InterpretationMonitorOrchestrator)),
         ("supervision-patrol", nameof(PatrolMonitorOrchestrator)),
+        ("supervision-disclosure", nameof(DisclosureMonitorOrchestrator)),
+        ("supervision-columns", nameof(ColumnMonitorOrchestrator)),
     ];
 
     /// <returns>The instance ids that had to be (re)started.</returns>

@@ -32,6 +32,25 @@ public sealed class SupervisionOptions
     /// <summary>How often the expression patrol re-checks every published website item.</summary>
     public TimeSpan PatrolPeriod { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>How often unpublished proactive items are scanned for their disclosure deadline.</summary>
+    public TimeSpan DisclosurePeriod { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>主动公开 within this many working days of being formed (政府信息公开条例 第二十六条: 20).</summary>
+    public int DisclosureWorkingDays { get; set; } = Checks.Detectors.DisclosureDeadlineCheck.WorkingDays;
+
+    /// <summary>An item due within this many working days is reported as due soon.</summary>
+    public int DisclosureDueSoonWorkingDays { get; set; } = 3;
+
+    /// <summary>
+    /// The website columns watched for freshness, by id. Defaults: news 14 days, notice and policy 6 months; a
+    /// setting changes a default (Columns__news__Days=7), adds a column (Columns__shangwu__Kind=news, __Category=商务)
+    /// or switches one off (Columns__notice__Enabled=false).
+    /// </summary>
+    public Dictionary<string, Columns.SupervisedColumn> Columns { get; set; } = Supervision.Columns.SupervisedColumn.Defaults();
+
+    /// <summary>How often the column-freshness monitor evaluates the columns.</summary>
+    public TimeSpan ColumnPeriod { get; set; } = TimeSpan.FromHours(6);
+
     public bool Counts(Lifecycle.ChannelState state) =>
         state == Lifecycle.ChannelState.Published || (CountPreviewAsPublished && state == Lifecycle.ChannelState.Previewed);
 }

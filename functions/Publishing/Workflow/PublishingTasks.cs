@@ -6,6 +6,7 @@ using Publishing.Channels.Weibo;
 using Publishing.Expiry;
 using Publishing.Lifecycle;
 using Publishing.Review;
+using Publishing.Supervision;
 using Publishing.Supervision.Interpretations;
 using Publishing.Supervision.Patrol;
 using Publishing.Supervision.Staleness;
@@ -52,6 +53,7 @@ public static class PublishingTasks
         registry.AddActivity<CheckInterpretationsActivity>();
         registry.AddOrchestrator<PatrolMonitorOrchestrator>();
         registry.AddActivity<RunPatrolActivity>();
+        registry.AddDisclosureAndColumnMonitors();
         return registry;
     }
 }

@@ -26,6 +26,8 @@ public sealed class DeskPublicationPanelTests : IAsyncLifetime
             ["Publishing__Weibo__BaseUrl"] = weibo.Url + "/",
             ["Publishing__Weibo__AccessToken"] = weibo.AccessToken,
             ["Publishing__Weibo__Rip"] = "127.0.0.1",
+            ["Publishing__Weibo__AttemptTimeout"] = "00:00:06",
+            ["Publishing__Weibo__TotalTimeout"] = "00:00:10",
         });
     }
 
@@ -97,6 +99,50 @@ public sealed class DeskPublicationPanelTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(siteUrl)).StatusCode);
         await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "从所有渠道撤回" })).ToHaveCountAsync(0);
         await DeskBrowser.ScreenshotAsync(admin, "19-publication-retracted");
+        await admin.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnUnknownOutcome_IsResolvedWithTheWeiboId_SoTheRetractionTakesThatPostDown()
+    {
+        // Weibo posts but answers too late: nobody knows whether it went out, so the channel waits for a person.
+        weibo.SetDelay(WeiboFake.SharePath, TimeSpan.FromSeconds(12));
+        string id = await ReviewFlow.ApproveAllAsync(host.BaseAddress, new
+        {
+            kind = "news",
+            title = "临沂市商务局举办跨境电商培训班",
+            bodyHtml = "<p>临沂市商务局举办跨境电商培训班，全市八十余家企业参加。</p>",
+            metadata = new { publisher = "临沂市商务局", orgCode = "1123045263", disclosureMode = "主动公开", category = "商务" },
+            channels = new[] { "website", "weibo" },
+        });
+
+        var admin = await browser.SignInAsync(host.BaseAddress, "admin1", startPath: $"/desk/items/{id}#publication");
+        var weiboRow = admin.Locator("#publication [data-channel=weibo]");
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!(await weiboRow.TextContentAsync() ?? "").Contains("需人工核实"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the Weibo channel never showed an unknown outcome");
+            await admin.WaitForTimeoutAsync(1000);
+            await admin.ReloadAsync();
+        }
+
+        long postedId = Assert.Single(weibo.Posts).Key;
+        weibo.SetDelay(WeiboFake.SharePath, TimeSpan.Zero);
+        await weiboRow.GetByRole(AriaRole.Button, new() { Name = "核实结果" }).ClickAsync();
+        var dialog = admin.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("已经发出").CheckAsync();
+        await dialog.GetByLabel("微博 ID（数字，撤回时据此删除）").FillAsync(postedId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await dialog.GetByLabel("核实说明（记入审计记录）").FillAsync("已登录微博后台核实，该条微博已发出。");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "记录核实结果" }).ClickAsync();
+        await Expect(admin.Locator("#publication [role=status]")).ToContainTextAsync("已记录核实结果");
+        await Expect(weiboRow).ToContainTextAsync("已发布", Workflow);
+        Assert.Equal(1, weibo.CallCount(WeiboFake.SharePath));
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "从所有渠道撤回" }).ClickAsync();
+        await dialog.GetByLabel("撤回原因（记入审计记录）").FillAsync("培训班改期，撤回后更正重发。");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "确认撤回" }).ClickAsync();
+        await Expect(weiboRow).ToContainTextAsync("已撤回", Workflow);
+        Assert.Empty(weibo.Posts);
         await admin.Context.CloseAsync();
     }
 }

@@ -44,18 +44,26 @@ public class ChecksApiTests
     [Fact]
     public async Task RunChecks_Draft_ReturnsFindingsAndTheHtmlASubmissionWouldStore()
     {
-        string body = """{"title":"通知","bodyHtml":"<p onclick=\"x()\">联系电话13800138000</p><script>alert(1)</script>","metadata":{"disclosureMode":"主动公开"}}""";
+        string body = """{"title":"通知","bodyHtml":"<p onclick=\"x()\">手机13800138000</p><script>alert(1)</script>","metadata":{"disclosureMode":"主动公开"}}""";
 
         var (status, json) = await Post(body, Roles.Editor);
 
         Assert.Equal(StatusCodes.Status200OK, status);
-        Assert.Equal("<p>联系电话13800138000</p>", json.GetProperty("sanitizedHtml").GetString());
+        Assert.Equal("<p>手机13800138000</p>", json.GetProperty("sanitizedHtml").GetString());
         var finding = json.GetProperty("findings").EnumerateArray().Single();
         Assert.Equal(("confidentiality", "block", "138****8000", "138****8000"),
             (finding.GetProperty("aspect").GetString(), finding.GetProperty("severity").GetString(), finding.GetProperty("excerpt").GetString(),
              finding.GetProperty("suggestion").GetString()));
-        Assert.Equal(3 + 4, finding.GetProperty("start").GetInt32());
-        Assert.Equal(7, finding.GetProperty("htmlStart").GetInt32());
+        Assert.Equal(3 + 2, finding.GetProperty("start").GetInt32());
+        Assert.Equal(5, finding.GetProperty("htmlStart").GetInt32());
+        // The grouped shape the desk reads: id, count, every occurrence with its position and the one-click fix.
+        Assert.StartsWith("confidentiality.personal-data.mobile#", finding.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, finding.GetProperty("count").GetInt32());
+        var occurrence = finding.GetProperty("occurrences").EnumerateArray().Single();
+        Assert.Equal((5, 11, "138****8000", 5, "138****8000"),
+            (occurrence.GetProperty("start").GetInt32(), occurrence.GetProperty("length").GetInt32(), occurrence.GetProperty("excerpt").GetString(),
+             occurrence.GetProperty("htmlStart").GetInt32(), occurrence.GetProperty("replacement").GetString()));
+        Assert.Equal("138****8000", finding.GetProperty("replacement").GetString());
     }
 
     [Theory]

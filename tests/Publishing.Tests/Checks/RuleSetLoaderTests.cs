@@ -50,13 +50,17 @@ public sealed class RuleSetLoaderTests : IDisposable
     public void AdministratorAddedRuleFile_IsAppliedWithoutCodeChange()
     {
         File.WriteAllText(Path.Combine(_folder, "zz-admin.tsv"), "policy.local\tpolitical\twarn\tterm\t老城区\t中心城区\t请使用规范名称“{suggestion}”。\n");
-        File.WriteAllText(Path.Combine(_folder, RuleSetLoader.LeadersFile), "张三\t副市长\n李四\t市长；市委副书记\n");
+        // A city adds its own leaders and how their offices are written, next to the shipped national ones.
+        File.AppendAllText(Path.Combine(_folder, OfficialsLoader.LeadersFile),
+            "张三\t副市长\t临沂市人民政府\t2021-01-01\t\thttp://www.linyi.gov.cn/ldzc/\n李四\t市长\t临沂市人民政府\t2021-01-01\t\thttp://www.linyi.gov.cn/ldzc/\n");
+        File.AppendAllText(Path.Combine(_folder, OfficialsLoader.TitlesFile), "临沂市人民政府\t市长\t市长；临沂市市长\n临沂市人民政府\t副市长\t副市长；临沂市副市长\n");
 
         using var services = Services();
         var report = services.GetRequiredService<CheckPipeline>().Run(new CheckDraft("news", "通知", "<p>老城区改造由市长张三负责，市长李四、副市长张三出席。</p>", new(), null));
 
         Assert.Equal("中心城区", Assert.Single(report.Rule("policy.local")).Suggestion);
-        Assert.Equal("张三", Assert.Single(report.Rule("political.leader-title")).Excerpt);
+        var wrongTitle = Assert.Single(report.Rule("political.leader-title"));
+        Assert.Equal(("市长张三", Severities.Block), (wrongTitle.Excerpt, wrongTitle.Severity));
     }
 
     [Fact]

@@ -39,7 +39,11 @@ public sealed class DeskApiHarness
             .AddSingleton(new ItemReadModelOptions { TableName = TestStorage.UniqueName("items") })
             .AddSingleton<ItemReadModel>()
             .AddSingleton(sp => new ContentStore(blobs, Options.Create(new ContentStoreOptions { ContainerName = TestStorage.UniqueName("content") })))
-            .AddSingleton(sp => new AuditTrail(tables, Options.Create(new AuditTrailOptions { TableName = TestStorage.UniqueName("audit") })))
+            .AddSingleton(sp => new AuditTrail(tables, Options.Create(new AuditTrailOptions
+            {
+                TableName = TestStorage.UniqueName("audit"),
+                HmacKey = "desk-harness-audit-key-0123456789abcdef",
+            })))
             .AddSingleton<NoteStore>()
             .AddSingleton<PublicationStore>()
             .AddSingleton(WorkingDayCalendar.LoadEmbedded())

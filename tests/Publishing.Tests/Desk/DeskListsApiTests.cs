@@ -75,21 +75,25 @@ public class DeskListsApiTests
     }
 
     [Fact]
-    public async Task Policies_FindsPolicyDocumentsByTitleOrDocumentNumber()
+    public async Task Policies_FindsPolicyDocumentsByTitleOrDocumentNumber_ThatTheEditorMayRead()
     {
         string marker = Guid.NewGuid().ToString("N")[..6];
-        var policy = await harness.AddItemAsync("editor1", ItemStatus.InReview, ReviewStages.Initial, Html, $"关于印发{marker}实施办法的通知", ItemKinds.Policy,
+        var policy = await harness.AddItemAsync("editor1", ItemStatus.Published, null, Html, $"关于印发{marker}实施办法的通知", ItemKinds.Policy,
             r => r.MetadataJson = """{"documentNumber":"临政办字〔2025〕45号"}""");
-        var withdrawn = await harness.AddItemAsync("editor1", ItemStatus.Withdrawn, null, Html, $"{marker}已撤回", ItemKinds.Policy);
-        var news = await harness.AddItemAsync("editor1", ItemStatus.InReview, ReviewStages.Initial, Html, $"{marker}新闻");
+        var ownDraft = await harness.AddItemAsync("editor2", ItemStatus.InReview, ReviewStages.Initial, Html, $"关于{marker}补贴的通知", ItemKinds.Policy);
+        var othersDraft = await harness.AddItemAsync("editor1", ItemStatus.InReview, ReviewStages.Initial, Html, $"关于{marker}调整的通知", ItemKinds.Policy);
+        var withdrawn = await harness.AddItemAsync("editor2", ItemStatus.Withdrawn, null, Html, $"{marker}已撤回", ItemKinds.Policy);
+        var news = await harness.AddItemAsync("editor1", ItemStatus.Published, null, Html, $"{marker}新闻");
         var editor = DeskApiHarness.User("editor2", Roles.Editor);
 
         var (_, byTitle) = await harness.CallAsync(editor, c => DeskListsApi.GetPolicies(c, marker, default));
         var (_, byNumber) = await harness.CallAsync(editor, c => DeskListsApi.GetPolicies(c, "〔2025〕45号", default));
 
-        Assert.Equal([policy.Id], Ids(byTitle, "policies"));
+        Assert.Equal(new[] { ownDraft.Id, policy.Id }.Order(), Ids(byTitle, "policies").Order());
         Assert.Contains(policy.Id, Ids(byNumber, "policies"));
-        Assert.DoesNotContain(withdrawn.Id, Ids(byNumber, "policies"));
+        // Need-to-know: another editor's unpublished policy is not listed, not even its title.
+        Assert.DoesNotContain(othersDraft.Id, Ids(byTitle, "policies"));
+        Assert.DoesNotContain(withdrawn.Id, Ids(byTitle, "policies"));
         Assert.DoesNotContain(news.Id, Ids(byTitle, "policies"));
     }
 }

@@ -26,7 +26,7 @@ public sealed class PatrolEvaluatorTests : IDisposable
 
     static CheckPipeline Pipeline(string folder) => new(new ArticleSanitizer(), RuleSetLoader.Load(folder));
 
-    static HashSet<string> Fingerprints(IEnumerable<Finding> findings) => findings.Select(PatrolEvaluator.Fingerprint).ToHashSet();
+    static HashSet<string> Fingerprints(IEnumerable<Finding> findings) => findings.SelectMany(PatrolEvaluator.Fingerprints).ToHashSet();
 
     [Fact]
     public void AnUnchangedRuleSet_ReportsNothingNew()

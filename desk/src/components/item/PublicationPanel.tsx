@@ -13,6 +13,7 @@ export function PublicationPanel({ item, canOperate, onChanged }: { item: ItemVi
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [outcome, setOutcome] = useState<'posted' | 'notPosted'>('notPosted');
   const [remoteUrl, setRemoteUrl] = useState('');
+  const [remoteId, setRemoteId] = useState('');
 
   const run = async (reason: string) => {
     if (!action) return;
@@ -23,7 +24,9 @@ export function PublicationPanel({ item, canOperate, onChanged }: { item: ItemVi
         await post(`/api/items/${item.id}/channels/${action.channel}/retry`, { reason });
         setNotice({ kind: 'ok', text: `已开始重试${channelName(action.channel)}，状态会自动刷新。` });
       } else if (action.kind === 'resolve') {
-        await post(`/api/items/${item.id}/channels/${action.channel}/resolve`, { outcome, url: remoteUrl.trim() || null, note: reason });
+        await post(`/api/items/${item.id}/channels/${action.channel}/resolve`, {
+          outcome, url: remoteUrl.trim() || null, remoteId: outcome === 'posted' ? remoteId.trim() || null : null, note: reason,
+        });
         setNotice({ kind: 'ok', text: `已记录核实结果：${outcome === 'posted' ? '平台上已发出' : '平台上未发出'}。` });
       } else {
         const response = await post(`/api/items/${item.id}/retract`, { reason });
@@ -90,6 +93,11 @@ export function PublicationPanel({ item, canOperate, onChanged }: { item: ItemVi
         {outcome === 'posted' && (
           <div class="field"><label for="resolve-url">平台上的文章链接（可选）</label>
             <input id="resolve-url" type="url" value={remoteUrl} onInput={e => setRemoteUrl((e.target as HTMLInputElement).value)} /></div>
+        )}
+        {outcome === 'posted' && action?.kind === 'resolve' && action.channel !== 'website' && (
+          <div class="field"><label for="resolve-remote-id">{action.channel === 'weibo' ? '微博 ID（数字，撤回时据此删除）' : '微信文章 ID（article_id，撤回时据此删除）'}</label>
+            <input id="resolve-remote-id" type="text" inputMode={action.channel === 'weibo' ? 'numeric' : 'text'} maxLength={128} value={remoteId}
+              onInput={e => setRemoteId((e.target as HTMLInputElement).value)} /></div>
         )}
       </ConfirmDialog>
       <ConfirmDialog open={action?.kind === 'retract'} title="从所有渠道撤回" danger confirmText="确认撤回" reasonLabel="撤回原因（记入审计记录）"

@@ -9,7 +9,7 @@ namespace Publishing.Checks.Catalog;
 /// </summary>
 public static partial class RuleSetLoader
 {
-    public const string LeadersFile = "leaders.tsv";
+    public const string LeadersFile = OfficialsLoader.LeadersFile;
     public const string TraditionalFile = "TSCharacters.txt";
     const int Columns = 7;
 
@@ -24,15 +24,15 @@ public static partial class RuleSetLoader
         var seen = new HashSet<(string, string)>();
         foreach (string path in Directory.GetFiles(folder, "*.tsv").Order(StringComparer.Ordinal))
         {
-            if (Path.GetFileName(path) != LeadersFile)
+            if (!OfficialsLoader.Files.Contains(Path.GetFileName(path)))
             {
                 ReadRuleFile(path, rules, seen);
             }
         }
 
-        var leaders = ReadLeaders(Path.Combine(folder, LeadersFile), rules);
+        var officials = OfficialsLoader.Load(folder);
         var traditional = ReadTraditional(Path.Combine(folder, TraditionalFile));
-        return new RuleSet(rules, traditional, leaders);
+        return new RuleSet(rules, traditional, officials);
     }
 
     static IEnumerable<(int Line, string Text)> DataLines(string path)
@@ -124,37 +124,6 @@ public static partial class RuleSetLoader
 
             rules.Add(new TermRule(ruleId, aspect, severity, mode, term, suggestion, message, $"{file}:{line}"));
         }
-    }
-
-    static Dictionary<string, IReadOnlyList<string>> ReadLeaders(string path, List<TermRule> rules)
-    {
-        var leaders = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (!File.Exists(path))
-        {
-            return leaders;
-        }
-
-        foreach (var (line, text) in DataLines(path))
-        {
-            string[] cells = text.Split('\t');
-            string[] titles = cells.Length == 2
-                ? cells[1].Split(['；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                : [];
-            if (cells.Length != 2 || cells[0].Trim().Length == 0 || titles.Length == 0)
-            {
-                throw new RuleFileException(LeadersFile, line, "expected name<TAB>title[；title…]");
-            }
-
-            if (!leaders.TryAdd(cells[0], titles))
-            {
-                throw new RuleFileException(LeadersFile, line, $"duplicate leader '{cells[0]}'");
-            }
-
-            rules.Add(new TermRule("political.leader-title", Aspects.Political, Severities.Warn, TermMatchMode.Leader, cells[0],
-                string.Join("、", titles), "“{term}”的职务应为“{suggestion}”，此处职务与姓名不符。请核对领导姓名与职务。", $"{LeadersFile}:{line}"));
-        }
-
-        return leaders;
     }
 
     static TraditionalCharacters ReadTraditional(string path)

@@ -14,7 +14,4 @@ public enum TermMatchMode
 
     /// <summary><c>allow</c>: a legitimate word; other matches lying inside it are not reported.</summary>
     Allow,
-
-    /// <summary>A leader's name from leaders.tsv; checked against the title written before it.</summary>
-    Leader,
 }

@@ -10,7 +10,7 @@ public sealed partial class DocumentNumberCheck : ICheck
         foreach (Match m in WrongBrackets().Matches(context.Text))
         {
             string corrected = $"〔{m.Groups["year"].Value}〕{m.Groups["serial"].Value}号";
-            findings.Add(Aspects.Legal, "legal.document-number-brackets", Severities.Warn,
+            findings.AddFix(Aspects.Legal, "legal.document-number-brackets", Severities.Warn,
                 $"文号年份应使用六角括号“〔〕”，“{m.Value}”应为“{corrected}”。", m.Index, m.Length, corrected);
         }
     }

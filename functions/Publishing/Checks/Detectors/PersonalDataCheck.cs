@@ -8,6 +8,11 @@ namespace Publishing.Checks.Detectors;
 /// in groups (138 0013 8000, 110101-19900307-4258). Works on whole alphanumeric tokens, so digits inside a longer run
 /// (statistics, 索引号, credit codes) never match and masked forms (370102********1234, 138****5678) are one token
 /// containing '*', which is skipped. Findings show the data masked, which is also the suggested fix.
+/// Mailboxes and mobile numbers are judged by their context (<see cref="ContactContext"/>): presented as an office's
+/// contact (in a contact line such as 联系电话/电子邮箱, or after an organisation's name) they are a warning for a person
+/// to confirm, on any mail provider (county offices publish 163.com and qq.com mailboxes); next to a private person's
+/// name (联系人张三…, 王老师 138…) or without any context they stay blocked. Office landlines (0531-12380) and hotlines
+/// (12345) are not personal data.
 /// </summary>
 public sealed partial class PersonalDataCheck : ICheck
 {
@@ -33,19 +38,20 @@ public sealed partial class PersonalDataCheck : ICheck
 
             int start = i;
             i = TokenEnd(text, i);
-            if (text.AsSpan(start, i - start).Contains('*') || IsLabelled(text, start))
+            // The local part of a mailbox (18745358881@163.com) is judged with the mailbox, not as a number of its own.
+            if (text.AsSpan(start, i - start).Contains('*') || IsLabelled(text, start) || (i < text.Length && text[i] == '@'))
             {
                 continue;
             }
 
             // Grouped first: 138 0013 8000 is one mobile number, not three short tokens.
-            if (TryGrouped(text, start, i, out int groupedEnd, out string digits) && Report(findings, digits, start, groupedEnd - start))
+            if (TryGrouped(text, start, i, out int groupedEnd, out string digits) && Report(findings, text, digits, start, groupedEnd - start))
             {
                 i = groupedEnd;
                 continue;
             }
 
-            Report(findings, text[start..i], start, i - start);
+            Report(findings, text, text[start..i], start, i - start);
         }
 
         foreach (Match email in Email().Matches(text))
@@ -55,6 +61,12 @@ public sealed partial class PersonalDataCheck : ICheck
             {
                 findings.Add(Aspects.Confidentiality, Rule + ".email", Severities.Info,
                     "出现政府机关电子邮箱，请确认是对外公开的公务邮箱。", email.Index, email.Length);
+            }
+            else if (ContactContext.Classify(text, email.Index, mail: true) is ContactOwner.ContactLine or ContactOwner.Organisation)
+            {
+                findings.AddMaskedNoFix(Aspects.Confidentiality, Rule + ".email", Severities.Warn,
+                    "出现作为单位联系方式公开的电子邮箱（非政府域名）。请确认是单位对外公开的公务邮箱，而非个人邮箱；如属个人邮箱，请删除或改为脱敏形式。",
+                    email.Index, email.Length, PersonalDataMask.Email(email.Value));
             }
             else
             {
@@ -70,7 +82,7 @@ public sealed partial class PersonalDataCheck : ICheck
     static Kind Classify(string token) =>
         NationalId.IsValid(token) ? Kind.IdCard : IsMobile(token) ? Kind.Mobile : IsBankCard(token) ? Kind.BankCard : Kind.None;
 
-    static bool Report(FindingCollector findings, string token, int start, int length)
+    static bool Report(FindingCollector findings, string text, string token, int start, int length)
     {
         switch (Classify(token))
         {
@@ -78,6 +90,11 @@ public sealed partial class PersonalDataCheck : ICheck
                 findings.AddMasked(Aspects.Confidentiality, Rule + ".id-card", Severities.Block,
                     "出现未脱敏的居民身份证号码，公开会泄露个人隐私。请删除或改为脱敏形式（如370102********1234）。", start, length,
                     PersonalDataMask.NationalId(token.ToUpperInvariant()));
+                return true;
+            case Kind.Mobile when ContactContext.Classify(text, start, mail: false) is ContactOwner.ContactLine or ContactOwner.Organisation:
+                findings.AddMaskedNoFix(Aspects.Confidentiality, Rule + ".mobile", Severities.Warn,
+                    "单位联系电话使用了手机号码。请确认该号码是单位对外公开的工作电话，而非个人手机；如属个人手机，请删除或改为脱敏形式（如138****5678），公务联系请使用办公电话。",
+                    start, length, PersonalDataMask.Mobile(token));
                 return true;
             case Kind.Mobile:
                 findings.AddMasked(Aspects.Confidentiality, Rule + ".mobile", Severities.Block,

@@ -63,7 +63,6 @@ public sealed class TermRuleCheck : ICheck
                     TermMatchMode.Term => true,
                     TermMatchMode.Stamp => IsStamp(text, lines.Value, match.Start, match.Length),
                     TermMatchMode.FirstMention => !firstMentionSeen[r] && (firstMentionSeen[r] = true) && !FullFormBefore(rules, firstStart, r, match.Start),
-                    TermMatchMode.Leader => HasWrongTitle(context, rule.Term, match.Start),
                     _ => false,
                 };
                 if (report)
@@ -88,8 +87,15 @@ public sealed class TermRuleCheck : ICheck
             }
 
             furthestEnd[rule.RuleId] = Math.Max(covered, end);
-            string? suggestion = rule.Mode == TermMatchMode.Leader ? null : rule.Suggestion;
-            findings.Add(rule.Aspect, rule.RuleId, rule.Severity, rule.FormatMessage(), start, length, suggestion);
+            // A term rule's suggestion is the word that replaces the term (别字 → 正字, 简称 → 全称): a mechanical fix.
+            if (rule.Suggestion is { } replacement)
+            {
+                findings.AddFix(rule.Aspect, rule.RuleId, rule.Severity, rule.FormatMessage(), start, length, replacement);
+            }
+            else
+            {
+                findings.Add(rule.Aspect, rule.RuleId, rule.Severity, rule.FormatMessage(), start, length);
+            }
         }
     }
 
@@ -129,20 +135,6 @@ public sealed class TermRuleCheck : ICheck
 
         int rest = last - from + 1;
         return rest <= 0 || (rest <= StampSlack && text.AsSpan(from, rest).IndexOfAny(ProsePunctuation) < 0);
-    }
-
-    static bool HasWrongTitle(CheckContext context, string name, int start)
-    {
-        var before = context.Text.AsSpan(0, start);
-        foreach (string title in context.Rules.AllTitles)
-        {
-            if (before.EndsWith(title, StringComparison.Ordinal))
-            {
-                return !context.Rules.LeaderTitles[name].Contains(title);
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

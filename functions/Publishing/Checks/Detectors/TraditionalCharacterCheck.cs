@@ -8,6 +8,9 @@ public sealed class TraditionalCharacterCheck : ICheck
     /// <summary>A longer run (a whole traditional document) is reported in pieces of this length.</summary>
     const int MaxRun = 100;
 
+    // One message for every run, so a document's traditional characters are one finding; each run carries its fix.
+    const string Message = "简体文档中混入繁体字，应改为简体（每处附简体写法，可逐处或一键替换）。请核对后修改。";
+
     public void Run(CheckContext context, FindingCollector findings)
     {
         string text = context.Text;
@@ -43,8 +46,8 @@ public sealed class TraditionalCharacterCheck : ICheck
                 }
             }
 
-            findings.Add(Aspects.Textual, "textual.traditional-character", Severities.Warn,
-                $"简体文档中混入繁体字“{text[start..i]}”，应为“{simplified}”。", start, i - start, simplified.ToString());
+            findings.AddFix(Aspects.Textual, "textual.traditional-character", Severities.Warn,
+                Message, start, i - start, simplified.ToString());
         }
     }
 }

@@ -32,17 +32,17 @@ public sealed class RunPatrolActivity(
             }
 
             var document = VersionDocument.FromJson(stored.MetadataJson);
-            var current = checks.Run(new CheckDraft(document.Kind, document.Title, stored.SanitizedHtml, document.Metadata, document.InterpretsItemId)).Findings;
+            var current = checks.Run(new CheckDraft(document.Kind, document.Title, stored.SanitizedHtml, document.Metadata, document.InterpretsItemId), CheckOccasion.Patrol).Findings;
             // First patrol of an item: what the reviewers saw at approval is not news.
             var previous = await store.GetFingerprintsAsync(entry.ItemId)
-                ?? (await findings.GetAsync(entry.ItemId, entry.Version)).Select(PatrolEvaluator.Fingerprint).ToHashSet();
+                ?? (await findings.GetAsync(entry.ItemId, entry.Version)).SelectMany(PatrolEvaluator.Fingerprints).ToHashSet();
             var fresh = PatrolEvaluator.NewFindings(current, previous);
             if (fresh.Count > 0)
             {
                 results.Add(new PatrolItemResult(entry.ItemId, entry.Title, entry.Path, fresh));
             }
 
-            await store.SaveFingerprintsAsync(entry.ItemId, current.Select(PatrolEvaluator.Fingerprint));
+            await store.SaveFingerprintsAsync(entry.ItemId, current.SelectMany(PatrolEvaluator.Fingerprints));
         }
 
         await store.SaveReportAsync(ReportName, new PatrolReport(input.Now, entries.Count, checks.Rules.Rules.Count, results));
