@@ -54,15 +54,20 @@ public sealed class AssetUploadTests
     }
 
     [Fact]
-    public async Task Upload_XlsxWithMobilesInAColumn_OneMaskedFindingPerCell()
+    public async Task Upload_XlsxWithMobilesInAColumn_OneBlockFindingWithAMaskedOccurrencePerCell()
     {
         var response = await api.UploadAsync("名单.xlsx", TestDocuments.XlsxWithMobilesInColumnB());
 
         Assert.Equal(201, response.Status);
-        var mobiles = Findings(response, "confidentiality.personal-data.mobile").ToList();
-        Assert.Equal(["B2", "B3"], mobiles.Select(f => f.GetProperty("source").GetProperty("cell").GetString()));
-        Assert.All(mobiles, f => Assert.Equal("名单", f.GetProperty("source").GetProperty("sheet").GetString()));
-        Assert.Equal(["138****8000", "139****5678"], mobiles.Select(f => f.GetProperty("suggestion").GetString()));
+        var mobile = Assert.Single(Findings(response, "confidentiality.personal-data.mobile"));
+        Assert.Equal("block", mobile.GetProperty("severity").GetString());
+        Assert.Equal(2, mobile.GetProperty("count").GetInt32());
+        var occurrences = mobile.GetProperty("occurrences").EnumerateArray().ToList();
+        Assert.Equal(["B2", "B3"], occurrences.Select(o => o.GetProperty("source").GetProperty("cell").GetString()));
+        Assert.All(occurrences, o => Assert.Equal("名单", o.GetProperty("source").GetProperty("sheet").GetString()));
+        Assert.Equal(["138****8000", "139****5678"], occurrences.Select(o => o.GetProperty("excerpt").GetString()));
+        Assert.Equal("138****8000", mobile.GetProperty("suggestion").GetString());
+        Assert.DoesNotContain(TestDocuments.Mobile, response.Json.GetRawText());
     }
 
     [Fact]
