@@ -24,12 +24,12 @@ public static class SupervisionFunctions
 
     [Function(nameof(SupervisionApi.GetDisclosure))]
     public static async Task<IActionResult> GetDisclosure(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/disclosure")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/supervision/disclosure")] HttpRequest request) =>
         new ResultAdapter(await SupervisionApi.GetDisclosure(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetColumns))]
     public static async Task<IActionResult> GetColumns(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/columns")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/supervision/columns")] HttpRequest request) =>
         new ResultAdapter(await SupervisionApi.GetColumns(request.HttpContext, request.HttpContext.RequestAborted));
 
     [Function(nameof(SupervisionApi.GetAnnualReport))]
