@@ -57,6 +57,10 @@ param weiboAccessToken string = ''
 @description('Optional first value of the audit trail HMAC key (≥ 32 characters); otherwise the postprovision hook generates one.')
 param auditHmacKey string = ''
 
+@allowed(['off', 'on'])
+@description('Microsoft Defender for Storage on-upload malware scanning of the storage account (uploaded assets): azd env set MALWARE_SCANNING on.')
+param malwareScanning string = 'off'
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -85,6 +89,7 @@ module storage 'app/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
+    malwareScanning: malwareScanning == 'on'
   }
 }
 

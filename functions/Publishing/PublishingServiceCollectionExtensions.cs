@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Publishing.Assets;
 using Publishing.Channels;
 using Publishing.Checks;
 using Publishing.Desk;
@@ -31,6 +32,7 @@ public static class PublishingServiceCollectionExtensions
         services.AddPublishingChannels();
         services.AddSupervision();
         services.AddOutbound();
+        services.AddAssets();
         services.AddOptions<Identity.RateLimitOptions>().BindConfiguration(Identity.RateLimitOptions.Section)
             .Validate(o => o.Checks.PermitLimit >= 0 && o.Mutations.PermitLimit >= 0 && o.Checks.Window > TimeSpan.Zero && o.Mutations.Window > TimeSpan.Zero,
                 "Publishing:RateLimits: PermitLimit must not be negative and Window must be positive.")

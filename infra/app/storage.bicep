@@ -7,6 +7,13 @@ param tags object
 @description('Blob container azd uploads the Flex Consumption deployment package to.')
 param deploymentContainerName string
 
+@description('Microsoft Defender for Storage with on-upload malware scanning of every blob (uploaded assets included). Billed per GB scanned.')
+param malwareScanning bool = false
+
+@minValue(1)
+@description('Cap of GB scanned per month, to bound the cost of on-upload malware scanning.')
+param malwareScanningCapGBPerMonth int = 1000
+
 @minValue(1)
 @maxValue(146000)
 @description('Days each audit anchor stays immutable (WORM). Government records are kept for years.')
@@ -121,3 +128,18 @@ output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output queueEndpoint string = storage.properties.primaryEndpoints.queue
 output tableEndpoint string = storage.properties.primaryEndpoints.table
 output webEndpoint string = storage.properties.primaryEndpoints.web
+
+// On-upload malware scanning (Defender for Storage, per-account plan). A blob found malicious is tagged
+// "Malware Scanning scan result" = "Malicious"; with blob soft delete on, Defender can also delete it (README "Assets").
+resource defender 'Microsoft.Security/defenderForStorageSettings@2022-12-01-preview' = if (malwareScanning) {
+  name: 'current'
+  scope: storage
+  properties: {
+    isEnabled: true
+    overrideSubscriptionLevelSettings: true
+    malwareScanning: {
+      onUpload: { isEnabled: true, capGBPerMonth: malwareScanningCapGBPerMonth }
+    }
+    sensitiveDataDiscovery: { isEnabled: false }
+  }
+}

@@ -30,6 +30,9 @@ public sealed record Finding(
     /// <summary>The attribute (alt, title, href) whose value holds the finding; null in the title or body text.</summary>
     public string? Attribute { get; init; }
 
+    /// <summary>The attachment, and the page, cell or paragraph in it, of the first occurrence; null in the item itself.</summary>
+    public Assets.FindingSource? Source { get; init; }
+
     /// <summary>
     /// Identifies the finding within the checks of one version: the rule and a hash of rule, severity and message,
     /// so the same fault gets the same id whenever the same text is checked (what a dismissal refers to).
@@ -60,6 +63,9 @@ public sealed record FindingOccurrence(int Start, int Length, string Excerpt)
 
     /// <summary>The text that replaces this occurrence's range, when the fix is mechanical.</summary>
     public string? Replacement { get; init; }
+
+    /// <summary>Where in an attachment this occurrence is; null in the item itself.</summary>
+    public Assets.FindingSource? Source { get; init; }
 }
 
 public static class Severities

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Publishing.Assets;
 using Publishing.Audit;
 using Publishing.Channels;
 using Publishing.Channels.WeChat;
@@ -89,6 +90,15 @@ public static class PublishingApi
             .WithName(nameof(WeChatEventsApi.Verify)).WithTags("Channels").Produces<string>(contentType: "text/plain");
         api.MapPost("/channels/wechat/events", WeChatEventsApi.Receive)
             .WithName(nameof(WeChatEventsApi.Receive)).WithTags("Channels").Produces<string>(contentType: "text/plain");
+        api.MapPost("/assets", AssetsApi.UploadAsset)
+            .WithName(nameof(AssetsApi.UploadAsset)).WithTags("Assets").Accepts<IFormFile>("multipart/form-data")
+            .Produces<AssetsApi.AssetView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapGet("/assets/{id}", AssetsApi.GetAsset)
+            .WithName(nameof(AssetsApi.GetAsset)).WithTags("Assets").Produces<AssetsApi.AssetView>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/assets/{id}/content", AssetsApi.DownloadAsset)
+            .WithName(nameof(AssetsApi.DownloadAsset)).WithTags("Assets").Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/checks", ChecksApi.RunChecks)
             .WithName(nameof(ChecksApi.RunChecks)).WithTags("Checks").AcceptsJson<ChecksRequest>()
             .Produces<CheckReport>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);

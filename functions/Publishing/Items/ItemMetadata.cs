@@ -12,6 +12,8 @@ namespace Publishing.Items;
 /// <param name="WrittenDate">成文日期, ISO yyyy-MM-dd.</param>
 /// <param name="IndexNumber">索引号; generated when absent.</param>
 /// <param name="WechatTitle">Optional title of at most 32 characters for the WeChat article.</param>
+/// <param name="CoverAssetId">Optional uploaded image used as the WeChat cover; else the first body image.</param>
+/// <param name="ExpiresAt">End of a 公示期: the article leaves the website at this time.</param>
 public sealed record ItemMetadata(
     [property: MaxLength(FieldLimits.Publisher)] string? Publisher = null,
     [property: MaxLength(FieldLimits.OrgCode)] string? OrgCode = null,
@@ -21,7 +23,9 @@ public sealed record ItemMetadata(
     [property: MaxLength(FieldLimits.Validity)] string? Validity = null,
     string? WrittenDate = null,
     [property: MaxLength(FieldLimits.IndexNumber)] string? IndexNumber = null,
-    [property: MaxLength(FieldLimits.WechatTitle)] string? WechatTitle = null);
+    [property: MaxLength(FieldLimits.WechatTitle)] string? WechatTitle = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? CoverAssetId = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ExpiresAt = null);
 
 public static class DisclosureModes
 {

@@ -61,6 +61,9 @@ public sealed class ItemRecord : ITableEntity
     public bool? RequiresInterpretation { get; set; }
     public int? ApprovedVersion { get; set; }
     public string? ContentHash { get; set; }
+
+    /// <summary>When the 公示期 (<c>metadata.expiresAt</c>) ended and the article left the website.</summary>
+    public DateTimeOffset? ExpiredAt { get; set; }
     public string? IdempotencyKey { get; set; }
 
     public string Id => RowKey;

@@ -28,6 +28,9 @@ public sealed record ItemView(
     string? ContentHash,
     IReadOnlyDictionary<string, PublicationView> Publications)
 {
+    /// <summary>When the 公示期 ended and the article was taken off the website; null while it is on.</summary>
+    public DateTimeOffset? ExpiredAt { get; init; }
+
     /// <param name="reviews">Every decision on the item (its review rows); the current version's alone when omitted.</param>
     public static ItemView From(
         ItemRecord record, IReadOnlyList<Finding> findings, IReadOnlyList<PublicationRecord>? publications = null,
@@ -52,7 +55,7 @@ public sealed record ItemView(
         record.InterpretsItemId,
         record.ApprovedVersion,
         record.ContentHash,
-        (publications ?? []).ToDictionary(p => p.Channel, PublicationView.From));
+        (publications ?? []).ToDictionary(p => p.Channel, PublicationView.From)) { ExpiredAt = record.ExpiredAt };
 }
 
 /// <summary>A row of <c>GET /api/items</c>.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Publishing.Assets;
 using Publishing.Http;
 using Publishing.Identity;
 using Publishing.Lifecycle;
@@ -29,6 +30,7 @@ public static class ItemsApi
 
         var services = context.RequestServices;
         var (request, problem) = await ReadSubmissionAsync(context, cancellationToken);
+        problem ??= await SubmissionAssetsStep.ApplyAsync(services, user, request, r => request = r, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -82,6 +84,7 @@ public static class ItemsApi
         }
 
         var (request, problem) = await ReadSubmissionAsync(context, cancellationToken);
+        problem ??= await SubmissionAssetsStep.ApplyAsync(services, user, request, r => request = r, cancellationToken);
         if (problem is not null)
         {
             return problem;

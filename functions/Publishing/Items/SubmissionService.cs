@@ -204,7 +204,8 @@ public sealed class SubmissionService(
             // The 索引号 identifies the item, not the version: it never changes.
             var metadata = request.Metadata! with { IndexNumber = item.IndexNumber };
             var document = new VersionDocument(
-                request.Kind!, request.Title!, metadata, request.Channels!, request.PublishAt, request.InterpretsItemId, user.Id, now);
+                request.Kind!, request.Title!, metadata, request.Channels!, request.PublishAt, request.InterpretsItemId, user.Id, now,
+                request.ResolvedAttachments is { Count: > 0 } attachments ? attachments : null);
             StoredVersion stored = await content.SaveVersionAsync(item.Id, version, request.BodyHtml!, report.SanitizedHtml, document.ToJson(), cancellationToken);
             await findings.SaveAsync(item.Id, version, report.Findings, cancellationToken);
             await audit.AppendAsync(item.Id, new AuditEvent(
@@ -221,7 +222,8 @@ public sealed class SubmissionService(
 
     static SubmissionTicket TicketFor(string id, CurrentUser user, SubmissionRequest request, DateTimeOffset createdAt, string? key, string hash) => new(
         id, request.Kind!, request.Title!, request.Metadata!, request.Channels!, request.PublishAt, request.InterpretsItemId,
-        request.RequiresInterpretation, user.Id, user.DisplayName, createdAt, key, hash);
+        request.RequiresInterpretation, user.Id, user.DisplayName, createdAt, key, hash,
+        request.ResolvedAttachments is { Count: > 0 } attachments ? attachments : null);
 
     async Task<Invalid?> ValidateInterpretedPolicyAsync(SubmissionRequest request, CancellationToken cancellationToken)
     {

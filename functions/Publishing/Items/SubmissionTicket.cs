@@ -1,3 +1,4 @@
+using Publishing.Assets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -23,11 +24,12 @@ public sealed record SubmissionTicket(
     string SubmittedByName,
     DateTimeOffset CreatedAt,
     string? IdempotencyKey,
-    string SubmissionHash)
+    string SubmissionHash,
+    IReadOnlyList<VersionAttachment>? Attachments = null)
 {
     public static string HashOf(SubmissionRequest request) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, StorageJson.Options))));
 
     public VersionDocument Document(ItemMetadata metadata) =>
-        new(Kind, Title, metadata, Channels, PublishAt, InterpretsItemId, SubmittedBy, CreatedAt);
+        new(Kind, Title, metadata, Channels, PublishAt, InterpretsItemId, SubmittedBy, CreatedAt, Attachments);
 }

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using Publishing.Assets;
 using Publishing.Audit;
 using Publishing.Checks;
 using Publishing.Items;
@@ -13,21 +14,24 @@ namespace Publishing.Review;
 /// </summary>
 public sealed class RunChecksActivity(
     ContentStore content, CheckPipeline checks, FindingsStore findings, ItemReadModel items, AuditTrail audit,
-    ILogger<RunChecksActivity> logger)
+    ILogger<RunChecksActivity> logger, SubmissionAssets assets)
     : TaskActivity<ItemVersionRef, CheckSummary>
 {
     public override async Task<CheckSummary> RunAsync(TaskActivityContext context, ItemVersionRef input)
     {
         StoredVersion version = await content.GetVersionAsync(input.ItemId, input.Version)
             ?? throw new InvalidOperationException($"Version {input.Version} of item {input.ItemId} is not stored.");
-        IReadOnlyList<Finding>? found = await findings.TryGetAsync(input.ItemId, input.Version);
-        if (found is null)
+        VersionDocument document = VersionDocument.FromJson(version.MetadataJson);
+        IReadOnlyList<Finding>? stored = await findings.TryGetAsync(input.ItemId, input.Version);
+        IReadOnlyList<Finding> bodyFindings = stored?.Where(f => f.Source is null).ToList()
+            ?? checks.Run(new CheckDraft(document.Kind, document.Title, version.SanitizedHtml, document.Metadata, document.InterpretsItemId)).Findings;
+        // An attachment's findings count like the body's: a block in a file prevents approval too. Replaced, not
+        // appended, so a re-run of this step never counts a file twice.
+        var attached = await assets.RecordsAsync((document.Attachments ?? []).Select(a => a.AssetId), CancellationToken.None);
+        IReadOnlyList<Finding> found = [.. bodyFindings, .. attached.SelectMany(a => a.Findings)];
+        if (stored is null || attached.Count > 0)
         {
-            VersionDocument document = VersionDocument.FromJson(version.MetadataJson);
-            CheckReport report = checks.Run(new CheckDraft(
-                document.Kind, document.Title, version.SanitizedHtml, document.Metadata, document.InterpretsItemId));
-            await findings.SaveAsync(input.ItemId, input.Version, report.Findings);
-            found = report.Findings;
+            await findings.SaveAsync(input.ItemId, input.Version, found);
         }
 
         var summary = new CheckSummary(

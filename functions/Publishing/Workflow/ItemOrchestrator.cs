@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Publishing.Channels;
 using Publishing.Items;
+using Publishing.Expiry;
 using Publishing.Lifecycle;
 using Publishing.Review;
 
@@ -42,6 +43,13 @@ public sealed class ItemOrchestrator : TaskOrchestrator<ItemInput, ItemOutcome>
                 PublishOutcome published = await run.StepAsync("发布", step => context.CallSubOrchestratorAsync<PublishOutcome>(
                     nameof(PublishOrchestrator), PublishInput.From(approval, input.SubmittedBy, step),
                     new SubOrchestrationOptions { InstanceId = ItemInstances.Publish(input.ItemId, approval.Version) }), PublishInput.StepSpan);
+                if (published.Status is ItemStatus.Published or ItemStatus.PartiallyPublished)
+                {
+                    // A 公示 with an end date leaves the website then; without one this returns at once.
+                    await context.CallSubOrchestratorAsync<bool>(nameof(ExpiryOrchestrator), new ItemVersionRef(input.ItemId, approval.Version),
+                        new SubOrchestrationOptions { InstanceId = ItemInstances.Publish(input.ItemId, approval.Version) + "-expiry" });
+                }
+
                 return new ItemOutcome(published.Status, approval.Version, approval.ContentHash);
             case ReviewEnd.Revised:
                 // Each version starts a fresh history: decisions on older versions never count for the new one.

@@ -3,6 +3,7 @@ using Publishing.Channels;
 using Publishing.Channels.WeChat;
 using Publishing.Channels.Website;
 using Publishing.Channels.Weibo;
+using Publishing.Expiry;
 using Publishing.Lifecycle;
 using Publishing.Review;
 using Publishing.Supervision;
@@ -43,6 +44,9 @@ public static class PublishingTasks
         registry.AddActivity<WeChatSubmitActivity>();
         registry.AddActivity<WeChatRecordSubmissionActivity>();
         registry.AddActivity<WeChatPollActivity>();
+        registry.AddOrchestrator<ExpiryOrchestrator>();
+        registry.AddActivity<ReadExpiryActivity>();
+        registry.AddActivity<ExpireFromWebsiteActivity>();
 
         registry.AddOrchestrator<StalenessMonitorOrchestrator>();
         registry.AddActivity<CheckStalenessActivity>();

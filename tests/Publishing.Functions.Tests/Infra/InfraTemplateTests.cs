@@ -134,6 +134,16 @@ public sealed class InfraTemplateTests(CompiledInfra infra) : IClassFixture<Comp
     }
 
     [Fact]
+    public void MalwareScanning_IsAnOption_OnUploadDefenderForStorageOfTheAppsAccount()
+    {
+        var defender = infra.Single("Microsoft.Security/defenderForStorageSettings");
+
+        Assert.NotNull(defender["condition"]);
+        Assert.True((bool)defender["properties"]!["malwareScanning"]!["onUpload"]!["isEnabled"]!);
+        Assert.Equal("off", (string?)Template()["parameters"]!["malwareScanning"]!["defaultValue"]);
+    }
+
+    [Fact]
     public void EntraAppRoles_AreTheProductRoles()
     {
         var roles = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "entra", "app-roles.json")))!.AsArray();

@@ -39,6 +39,9 @@ public sealed class PublishingHarness : IAsyncDisposable
     public ItemReadModel Items => Services.GetRequiredService<ItemReadModel>();
     public ChannelCommands Commands => Services.GetRequiredService<ChannelCommands>();
 
+    /// <summary>An external body image (a JPEG) on a loopback fake the guarded fetcher may reach in tests.</summary>
+    public string ExternalImageUrl => images.Urls[0] + "/cover.jpg";
+
     PublishingHarness()
     {
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Repeat((byte)0x42, 2048), 0xFF, 0xD9];
@@ -47,7 +50,9 @@ public sealed class PublishingHarness : IAsyncDisposable
     }
 
     /// <param name="register">Orchestrators and activities; the product's own by default (tests may register stand-ins).</param>
-    public static async Task<PublishingHarness> StartAsync(Action<DurableTaskRegistry>? register = null, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Extra registrations after the product's (e.g. a signed-in user for handler calls).</param>
+    public static async Task<PublishingHarness> StartAsync(
+        Action<DurableTaskRegistry>? register = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var harness = new PublishingHarness();
         var values = new Dictionary<string, string?>
@@ -92,18 +97,22 @@ public sealed class PublishingHarness : IAsyncDisposable
                 blobOptions.AddPolicy(harness.BlobFaults, Azure.Core.HttpPipelinePosition.PerCall);
                 services.AddSingleton(new TableServiceClient(TestStorage.ConnectionString, tableOptions));
                 services.AddSingleton(new BlobServiceClient(TestStorage.ConnectionString, blobOptions));
+                configure?.Invoke(services);
             },
         });
         return harness;
     }
 
     /// <summary>Stores version 1 of an item and marks it approved by 终审, as the review would.</summary>
-    public async Task<string> SeedApprovedAsync(string title, params string[] channels)
+    public Task<string> SeedApprovedAsync(string title, params string[] channels) => SeedApprovedHtmlAsync(title,
+        $"<p>临沂市商务局召开外贸企业座谈会，听取企业意见建议。</p><p><img src=\"{images.Urls[0]}/cover.jpg\" alt=\"座谈会现场\"></p>", null, channels);
+
+    /// <summary>As <see cref="SeedApprovedAsync"/> with a body and attachments of the test's choosing.</summary>
+    public async Task<string> SeedApprovedHtmlAsync(string title, string html, IReadOnlyList<Publishing.Assets.VersionAttachment>? attachments, params string[] channels)
     {
         string id = Guid.NewGuid().ToString("N");
-        string html = $"<p>临沂市商务局召开外贸企业座谈会，听取企业意见建议。</p><p><img src=\"{images.Urls[0]}/cover.jpg\" alt=\"座谈会现场\"></p>";
         var metadata = new ItemMetadata("临沂市商务局", "1123045263", null, DisclosureModes.Proactive, "商务", IndexNumber: $"1123045263/swj/2025-{Random.Shared.Next(1, 9_999_999):D7}");
-        var document = new VersionDocument("news", title, metadata, channels, null, null, "editor1", DateTimeOffset.UtcNow);
+        var document = new VersionDocument("news", title, metadata, channels, null, null, "editor1", DateTimeOffset.UtcNow, attachments);
         var stored = await Services.GetRequiredService<ContentStore>().SaveVersionAsync(id, 1, html, html, document.ToJson());
         await Items.TryCreateAsync(new ItemRecord
         {

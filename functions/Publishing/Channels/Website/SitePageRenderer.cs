@@ -13,7 +13,9 @@ public static class SitePageRenderer
 
     public sealed record RelatedLink(string Label, string Title, string Href);
 
-    public static string Render(SiteOptions site, SiteEntry entry, ItemMetadata metadata, string sanitizedBody, IReadOnlyList<RelatedLink> related)
+    public static string Render(
+        SiteOptions site, SiteEntry entry, ItemMetadata metadata, string sanitizedBody, IReadOnlyList<RelatedLink> related,
+        IReadOnlyList<Assets.SiteAttachment>? files = null)
     {
         var html = new StringBuilder(sanitizedBody.Length + 4096);
         string title = Encoder.Encode(entry.Title);
@@ -35,9 +37,15 @@ public static class SitePageRenderer
         html.Append("<h1>").Append(title).Append("</h1>\n<div class=\"article-body\">\n").Append(sanitizedBody).Append("\n</div>\n");
 
         var attachments = Attachments(sanitizedBody);
-        if (attachments.Count > 0)
+        if (attachments.Count > 0 || files is { Count: > 0 })
         {
             html.Append("<section aria-labelledby=\"attachments\">\n<h2 id=\"attachments\">附件</h2>\n<ul>\n");
+            foreach (var file in files ?? [])
+            {
+                html.Append("<li><a href=\"").Append(Encoder.Encode(file.Href)).Append("\" download>").Append(Encoder.Encode(file.Title))
+                    .Append("</a> <span class=\"attachment-meta\">（").Append(file.Format).Append("，").Append(FileSize(file.Size)).Append("）</span></li>\n");
+            }
+
             foreach (var (href, text) in attachments)
             {
                 html.Append("<li><a href=\"").Append(Encoder.Encode(href)).Append("\">").Append(Encoder.Encode(text)).Append("</a></li>\n");
@@ -61,6 +69,11 @@ public static class SitePageRenderer
         html.Append("</article>\n</main>\n<footer><p>").Append(Encoder.Encode(metadata.Publisher ?? site.SiteTitle)).Append("</p></footer>\n</body>\n</html>\n");
         return html.ToString();
     }
+
+    /// <summary>"1.2 MB", "35 KB": as a reader expects beside a download link.</summary>
+    public static string FileSize(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
+        : Math.Max(1, (bytes + 1023) / 1024).ToString(CultureInfo.InvariantCulture) + " KB";
 
     public static string ChinaDate(DateTimeOffset at) =>
         at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

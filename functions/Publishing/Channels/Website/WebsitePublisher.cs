@@ -34,7 +34,9 @@ public sealed partial class WebsitePublisher
     readonly SiteInterpretations interpretations;
     readonly SiteListPages listPages;
     readonly CreateOnce created;
+    readonly Assets.SiteAssets? assets;
 
+    /// <param name="assets">Copies images and attachments into <c>$web</c>; without it pages carry the body as stored.</param>
     public WebsitePublisher(
         BlobServiceClient blobs,
         TableServiceClient tables,
@@ -42,8 +44,10 @@ public sealed partial class WebsitePublisher
         IOptions<SiteOptions> siteOptions,
         IOptions<IndexNumberOptions> indexOptions,
         TimeProvider time,
-        ILogger<WebsitePublisher> logger)
+        ILogger<WebsitePublisher> logger,
+        Assets.SiteAssets? assets = null)
     {
+        this.assets = assets;
         site = siteOptions.Value;
         this.content = content;
         indexNumbers = indexOptions.Value;
@@ -165,6 +169,11 @@ public sealed partial class WebsitePublisher
         }
 
         await files.DeleteAsync(SiteEntry.PathFor(itemId), cancellationToken);
+        if (assets is not null)
+        {
+            await assets.RemoveAsync(itemId, cancellationToken);
+        }
+
         LogUnpublished(itemId);
     }
 
@@ -209,8 +218,20 @@ public sealed partial class WebsitePublisher
         await files.WriteAsync<IReadOnlyList<SitePageRenderer.RelatedLink>>(entry.Path, HtmlType, mayCreate: true, likelyNew, async ct =>
         {
             var (related, _) = await RelatedAsync(entry, ct);
-            return (SitePageRenderer.Render(site, entry, document.Metadata, stored.SanitizedHtml, related), related);
+            return (await RenderAsync(entry, document, stored.SanitizedHtml, related, ct), related);
         }, cancellationToken) ?? [];
+
+    async Task<string> RenderAsync(
+        SiteEntry entry, VersionDocument document, string sanitizedHtml, IReadOnlyList<SitePageRenderer.RelatedLink> related, CancellationToken cancellationToken)
+    {
+        if (assets is null)
+        {
+            return SitePageRenderer.Render(site, entry, document.Metadata, sanitizedHtml, related);
+        }
+
+        var (body, files) = await assets.PublishAsync(entry.ItemId, sanitizedHtml, document.Attachments, cancellationToken);
+        return SitePageRenderer.Render(site, entry, document.Metadata, body, related, files);
+    }
 
     /// <summary>Rewrites another item's page for its current links; a page that is gone (being retracted) stays gone.</summary>
     Task RewritePageAsync(string itemId, CancellationToken cancellationToken) =>
@@ -223,8 +244,7 @@ public sealed partial class WebsitePublisher
             }
 
             var (related, _) = await RelatedAsync(entry, ct);
-            var metadata = VersionDocument.FromJson(stored.MetadataJson).Metadata;
-            return (SitePageRenderer.Render(site, entry, metadata, stored.SanitizedHtml, related), related);
+            return (await RenderAsync(entry, VersionDocument.FromJson(stored.MetadataJson), stored.SanitizedHtml, related, ct), related);
         }, cancellationToken);
 
     /// <summary>The page's related links: the policy it interprets, and the interpretations of it.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Publishing.Assets;
 using Publishing.Channels.Website;
 using Publishing.Items;
 using Publishing.Lifecycle;
@@ -14,7 +15,7 @@ namespace Publishing.Channels.Weibo;
 /// </summary>
 public sealed class PublishWeiboActivity(
     PublicationStore publications, ItemReadModel items, ContentIntegrity integrity, WebsitePublisher website, Outbox outbox,
-    IOptions<WeiboOptions> options, IServiceProvider services)
+    IOptions<WeiboOptions> options, IServiceProvider services, AssetStore assets)
     : TaskActivity<ChannelPublishRequest, SendResult>
 {
     public const string NoAnswerMessage =
@@ -74,6 +75,16 @@ public sealed class PublishWeiboActivity(
             return new SendResult(ChannelState.Previewed, OutboxBlob: blob);
         }
 
+        ChannelImage? picture;
+        try
+        {
+            picture = await FirstPictureAsync(version.SanitizedHtml);
+        }
+        catch (InvalidDataException e)
+        {
+            return SendResult.Failed($"正文第一张图片无法转换为微博接受的格式（{e.Message}），请更换图片后重新提交。");
+        }
+
         // The claim: of all runs that get here for this attempt, exactly one moves pending → sending and sends.
         if (!(await publications.TransitionAsync(request.ItemId, request.Version, request.Channel, ChannelState.Sending, TransitionCause.Workflow,
                 when: r => r.Attempts == request.Attempt)).Applied)
@@ -83,7 +94,7 @@ public sealed class PublishWeiboActivity(
 
         try
         {
-            var posted = await services.GetRequiredService<WeiboClient>().ShareAsync(status, null, null);
+            var posted = await services.GetRequiredService<WeiboClient>().ShareAsync(status, picture?.Bytes, picture?.FileName);
             return new SendResult(ChannelState.Published, $"https://m.weibo.cn/status/{posted.IdStr}", WeiboId: posted.IdStr);
         }
         catch (WeiboApiException e) when (e.IsPendingReview)
@@ -107,4 +118,18 @@ public sealed class PublishWeiboActivity(
 
     static string Summary(string sanitizedHtml) =>
         string.Join(" ", Content.VisibleTextExtractor.Extract(sanitizedHtml).Text.Split((char[])['\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The body's first image, when it is a stored asset, fitted under Weibo's 5 MB; read before the claim.</summary>
+    async Task<ChannelImage?> FirstPictureAsync(string sanitizedHtml)
+    {
+        using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<!doctype html><html><body>" + sanitizedHtml);
+        if (SubmissionAssets.AssetIdOf(document.QuerySelector("img[src]")?.GetAttribute("src")) is not { } id
+            || await assets.GetRecordAsync(id, CancellationToken.None) is not { } asset)
+        {
+            return null;
+        }
+
+        byte[] content = await assets.GetContentAsync(asset.Sha256, CancellationToken.None);
+        return ChannelImages.Fit(content, asset.Format, ChannelImages.WeiboPictureLimit, "pic");
+    }
 }

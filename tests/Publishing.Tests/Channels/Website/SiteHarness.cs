@@ -38,6 +38,8 @@ internal sealed class SiteHarness
 
     public SiteOptions Site { get; }
 
+    public ContentStore Content => content;
+
     public IndexNumberOptions IndexNumbers { get; } = new()
     {
         CategoryCodes = new(StringComparer.Ordinal) { ["商务"] = "swj", ["教育"] = "jyj", ["卫生健康"] = "wjw" },
