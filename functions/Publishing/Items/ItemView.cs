@@ -28,6 +28,9 @@ public sealed record ItemView(
     string? ContentHash,
     IReadOnlyDictionary<string, PublicationView> Publications)
 {
+    /// <summary>Warnings of this version that a reviewer dismissed as false alarms, with the reason, for later stages.</summary>
+    public IReadOnlyList<Publishing.Review.FindingDismissal> Dismissals { get; init; } = [];
+
     public static ItemView From(ItemRecord record, IReadOnlyList<Finding> findings, IReadOnlyList<PublicationRecord>? publications = null) => new(
         record.Id,
         record.Kind,

@@ -15,7 +15,10 @@ public static class ItemViews
         var publications = item.ApprovedVersion is { } approved
             ? await services.GetRequiredService<PublicationStore>().ListAsync(item.Id, approved, cancellationToken)
             : [];
-        return ItemView.From(item, findings, publications);
+        var dismissals = findings.Count > 0
+            ? await services.GetRequiredService<Publishing.Review.FindingDismissalStore>().ListAsync(item.Id, item.Version, cancellationToken)
+            : [];
+        return ItemView.From(item, findings, publications) with { Dismissals = dismissals };
     }
 
     public static Microsoft.AspNetCore.Http.IResult NotFound(string id) => ApiProblems.NotFound($"稿件 {id} 不存在，请检查稿件编号。");

@@ -15,6 +15,7 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ItemReadModelOptions>>().Value);
         services.AddSingleton<ItemReadModel>();
         services.AddSingleton<FindingsStore>();
+        services.AddSingleton<Publishing.Review.FindingDismissalStore>();
         services.AddSingleton<PublicationStore>();
         services.AddSingleton<ItemEventRecorder>();
         services.AddSingleton<ItemStatusAggregator>();
