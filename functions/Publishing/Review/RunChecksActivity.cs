@@ -2,14 +2,18 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Publishing.Audit;
 using Publishing.Checks;
+using Publishing.Checks.Links;
 using Publishing.Items;
 using Publishing.Lifecycle;
 
 namespace Publishing.Review;
 
-/// <summary>Runs the automated pre-checks (四关) on a stored version and records the findings.</summary>
+/// <summary>
+/// Runs the automated pre-checks (四关) on a stored version, then checks its links (dead, non-government domain)
+/// through the guarded fetcher, and records all findings together.
+/// </summary>
 public sealed class RunChecksActivity(
-    ContentStore content, CheckPipeline checks, FindingsStore findings, ItemReadModel items, AuditTrail audit,
+    ContentStore content, CheckPipeline checks, LinkChecker links, FindingsStore findings, ItemReadModel items, AuditTrail audit,
     ILogger<RunChecksActivity> logger)
     : TaskActivity<ItemVersionRef, CheckSummary>
 {
@@ -21,12 +25,14 @@ public sealed class RunChecksActivity(
 
         CheckReport report = checks.Run(new CheckDraft(
             document.Kind, document.Title, version.SanitizedHtml, document.Metadata, document.InterpretsItemId));
-        await findings.SaveAsync(input.ItemId, input.Version, report.Findings);
+        var linkFindings = await links.CheckAsync(version.SanitizedHtml);
+        List<Finding> all = [.. report.Findings.Concat(linkFindings).OrderBy(f => Severities.Rank(f.Severity))];
+        await findings.SaveAsync(input.ItemId, input.Version, all);
 
         var summary = new CheckSummary(
-            report.Findings.Count(f => f.Severity == Severities.Block),
-            report.Findings.Count(f => f.Severity == Severities.Warn),
-            report.Findings.Count(f => f.Severity == Severities.Info));
+            all.Count(f => f.Severity == Severities.Block),
+            all.Count(f => f.Severity == Severities.Warn),
+            all.Count(f => f.Severity == Severities.Info));
         await items.UpdateAsync(input.ItemId, record =>
         {
             record.FindingsVersion = input.Version;
