@@ -16,6 +16,12 @@ public static class ReviewFunctions
         [DurableClient] DurableTaskClient durable) =>
         new ResultAdapter(ReviewsApi.Decide(id, request.HttpContext, durable, request.HttpContext.RequestAborted));
 
+    [Function(nameof(DismissalsApi.Dismiss))]
+    public static async Task<IActionResult> Dismiss(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/items/{id}/findings/{findingId}/dismiss")] HttpRequest request,
+        string id, string findingId) =>
+        new ResultAdapter(await DismissalsApi.Dismiss(id, findingId, request.HttpContext, request.HttpContext.RequestAborted));
+
     [Function(nameof(AuditApi.GetTrail))]
     public static IActionResult GetTrail(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/items/{id}/audit")] HttpRequest request, string id) =>

@@ -21,6 +21,8 @@ public static class ChecksServiceCollectionExtensions
             .Validate(o => o.TimeBudget > TimeSpan.Zero, "Checks:TimeBudget must be positive, e.g. 00:00:05.")
             .ValidateOnStart();
         services.AddSingleton<ArticleSanitizer>();
+        services.AddOptions<Links.LinkCheckOptions>().BindConfiguration(Links.LinkCheckOptions.Section);
+        services.AddSingleton<Links.LinkChecker>();
         services.AddSingleton(provider =>
         {
             string folder = provider.GetRequiredService<IOptions<ChecksOptions>>().Value.ResolveRulesPath();

@@ -64,6 +64,10 @@ public static class PublishingApi
             .WithName(nameof(ReviewsApi.Decide)).WithTags("Reviews").AcceptsJson<ReviewsApi.ReviewRequest>()
             .Produces<ItemView>().Produces<ItemView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/items/{id}/findings/{findingId}/dismiss", DismissalsApi.Dismiss)
+            .WithName(nameof(DismissalsApi.Dismiss)).WithTags("Reviews").AcceptsJson<DismissalsApi.DismissRequest>()
+            .Produces<FindingDismissal>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/items/{id}/versions/{n:int}", ItemsApi.GetVersion)
             .WithName(nameof(ItemsApi.GetVersion)).WithTags("Items").Produces<ItemsApi.VersionView>()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -31,6 +31,9 @@ public sealed record ItemView(
     /// <summary>When the 公示期 ended and the article was taken off the website; null while it is on.</summary>
     public DateTimeOffset? ExpiredAt { get; init; }
 
+    /// <summary>Warnings of this version that a reviewer dismissed as false alarms, with the reason, for later stages.</summary>
+    public IReadOnlyList<Publishing.Review.FindingDismissal> Dismissals { get; init; } = [];
+
     /// <param name="reviews">Every decision on the item (its review rows); the current version's alone when omitted.</param>
     public static ItemView From(
         ItemRecord record, IReadOnlyList<Finding> findings, IReadOnlyList<PublicationRecord>? publications = null,

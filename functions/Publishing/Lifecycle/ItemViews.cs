@@ -15,7 +15,10 @@ public static class ItemViews
         var publications = item.ApprovedVersion is { } approved
             ? await services.GetRequiredService<PublicationStore>().ListAsync(item.Id, approved, cancellationToken)
             : [];
-        return ItemView.From(item, findings, publications, await ReviewsAsync(services, item, cancellationToken));
+        var dismissals = findings.Count > 0
+            ? await services.GetRequiredService<Publishing.Review.FindingDismissalStore>().ListAsync(item.Id, item.Version, cancellationToken)
+            : [];
+        return ItemView.From(item, findings, publications, await ReviewsAsync(services, item, cancellationToken)) with { Dismissals = dismissals };
     }
 
     /// <summary>Every decision on the item: its review rows, and whatever a row written before them still holds.</summary>

@@ -30,6 +30,7 @@ public sealed class DeskApiHarness
     {
         var tables = new TableServiceClient(TestStorage.ConnectionString);
         var blobs = new BlobServiceClient(TestStorage.ConnectionString);
+        var contentOptions = Options.Create(new ContentStoreOptions { ContainerName = TestStorage.UniqueName("content") });
         var collection = new ServiceCollection()
             .AddSingleton(tables)
             .AddSingleton(blobs)
@@ -38,7 +39,9 @@ public sealed class DeskApiHarness
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton(new ItemReadModelOptions { TableName = TestStorage.UniqueName("items") })
             .AddSingleton<ItemReadModel>()
-            .AddSingleton(sp => new ContentStore(blobs, Options.Create(new ContentStoreOptions { ContainerName = TestStorage.UniqueName("content") })))
+            .AddSingleton(sp => new ContentStore(blobs, contentOptions))
+            .AddSingleton(sp => new FindingsStore(blobs, contentOptions))
+            .AddSingleton<Publishing.Review.FindingDismissalStore>()
             .AddSingleton(sp => new AuditTrail(tables, Options.Create(new AuditTrailOptions
             {
                 TableName = TestStorage.UniqueName("audit"),
@@ -56,6 +59,7 @@ public sealed class DeskApiHarness
     public ContentStore Content => services.GetRequiredService<ContentStore>();
     public AuditTrail Audit => services.GetRequiredService<AuditTrail>();
     public PublicationStore Publications => services.GetRequiredService<PublicationStore>();
+    public FindingsStore Findings => services.GetRequiredService<FindingsStore>();
 
     public static CurrentUser User(string id, params string[] roles) => new(id, id, roles.ToHashSet());
 

@@ -42,7 +42,7 @@ public static class SiteIndexRenderer
             html.Append(" <a rel=\"next\" href=\"").Append(Path.GetFileName(list.PagePath(older))).Append("\">下一页</a>");
         }
 
-        return Close(html);
+        return Close(html, site);
     }
 
     /// <summary>
@@ -62,7 +62,7 @@ public static class SiteIndexRenderer
             html.Append(" <a rel=\"next\" href=\"").Append(Path.GetFileName(list.PagePath(page - 1))).Append("\">下一页</a>");
         }
 
-        return Close(html);
+        return Close(html, site);
     }
 
     /// <summary>The sitemap index: one sitemap per chunk written so far.</summary>
@@ -126,7 +126,8 @@ public static class SiteIndexRenderer
             .Append(Encoder.Encode(heading)).Append(" - ").Append(Encoder.Encode(site.SiteTitle)).Append("</title>\n")
             .Append("<link rel=\"stylesheet\" href=\"").Append(toRoot).Append(SiteStyles.Path).Append("\">\n")
             .Append("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"").Append(toRoot).Append(FeedPath).Append("\" title=\"最新信息\">\n")
-            .Append("</head>\n<body>\n<header><p><a href=\"").Append(toRoot).Append("index.html\">").Append(Encoder.Encode(site.SiteTitle)).Append("</a></p>\n");
+            .AppendHead(site, toRoot, new SiteChrome.PageMeta(heading))
+            .Append("</head>\n<body>\n").AppendToolbar().Append("<header><p><a href=\"").Append(toRoot).Append("index.html\">").Append(Encoder.Encode(site.SiteTitle)).Append("</a></p>\n");
     }
 
     static void Entries(StringBuilder html, SiteList list, IReadOnlyList<SiteListEntry> newestFirst)
@@ -148,7 +149,7 @@ public static class SiteIndexRenderer
         html.Append("</ul>\n");
     }
 
-    static string Close(StringBuilder html) => html.Append("</p></nav>\n</main>\n</body>\n</html>\n").ToString();
+    static string Close(StringBuilder html, SiteOptions site) => html.Append("</p></nav>\n</main>\n").AppendFooter(site, null).Append("</body>\n</html>\n").ToString();
 
     static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -27,5 +27,17 @@ public sealed class SiteOptions
     /// </summary>
     public int SitemapChunkSize { get; set; } = 500;
 
+    /// <summary>主办单位, shown in every page's footer, e.g. 临沂市人民政府办公室.</summary>
+    public string Sponsor { get; set; } = "";
+
+    /// <summary>政府网站标识码 (10 characters, issued with the site's registration): meta tag <c>SiteIDCode</c> and footer.</summary>
+    public string SiteIdCode { get; set; } = "";
+
+    /// <summary>ICP 备案号, e.g. 鲁ICP备05001234号; footer, linked to the MIIT registry.</summary>
+    public string IcpNumber { get; set; } = "";
+
+    /// <summary>公安机关备案号, e.g. 鲁公网安备 37130202000001号; footer.</summary>
+    public string PoliceNumber { get; set; } = "";
+
     public Uri UrlOf(string path) => new(BaseUrl, path);
 }

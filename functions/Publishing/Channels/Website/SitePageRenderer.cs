@@ -24,7 +24,8 @@ public static class SitePageRenderer
             .Append("<title>").Append(title).Append(" - ").Append(Encoder.Encode(site.SiteTitle)).Append("</title>\n")
             .Append("<link rel=\"stylesheet\" href=\"../").Append(SiteStyles.Path).Append("\">\n")
             .Append("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"../feed.xml\" title=\"最新信息\">\n")
-            .Append("</head>\n<body>\n<header><p><a href=\"../index.html\">").Append(Encoder.Encode(site.SiteTitle)).Append("</a></p></header>\n")
+            .AppendHead(site, "../", new SiteChrome.PageMeta(entry.Category, entry.Title, ChinaDate(entry.PublishedAt), metadata.Publisher))
+            .Append("</head>\n<body>\n").AppendToolbar().Append("<header><p><a href=\"../index.html\">").Append(Encoder.Encode(site.SiteTitle)).Append("</a></p></header>\n")
             .Append("<main>\n<article>\n");
 
         html.Append("<table class=\"xxgk-meta\">\n<caption>信息公开属性</caption>\n<tbody>\n");
@@ -66,7 +67,7 @@ public static class SitePageRenderer
             html.Append("</ul>\n</section>\n");
         }
 
-        html.Append("</article>\n</main>\n<footer><p>").Append(Encoder.Encode(metadata.Publisher ?? site.SiteTitle)).Append("</p></footer>\n</body>\n</html>\n");
+        html.Append("</article>\n</main>\n").AppendFooter(site, metadata.Publisher).Append("</body>\n</html>\n");
         return html.ToString();
     }
 

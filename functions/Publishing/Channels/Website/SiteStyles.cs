@@ -20,6 +20,15 @@ static class SiteStyles
         .article-body th, .article-body td { border: 1px solid #ccc; padding: 4px 8px; }
         .article-body img { max-width: 100%; }
         ul.list li { display: flex; justify-content: space-between; border-bottom: 1px dashed #ddd; padding: 6px 0; }
+        .a11y-bar { text-align: right; margin: 8px 0; }
+        .a11y-bar button { font-size: 1em; padding: 4px 12px; margin-left: 8px; border: 1px solid #555; background: #fff; color: #222; cursor: pointer; }
+        .a11y-bar button[aria-pressed="true"] { background: #222; color: #fff; }
+        html.a11y-large { font-size: 125%; }
+        html.a11y-large body { line-height: 2; }
+        html.a11y-contrast body, html.a11y-contrast table.xxgk-meta th { background: #000; color: #fff; }
+        html.a11y-contrast a, html.a11y-contrast header a { color: #ff0; }
+        html.a11y-contrast footer { color: #fff; }
+        html.a11y-contrast .a11y-bar button { background: #000; color: #ff0; border-color: #ff0; }
         footer { border-top: 1px solid #ddd; margin-top: 32px; padding: 12px 0; color: #666; text-align: center; }
         """;
 }

@@ -66,6 +66,7 @@ public sealed partial class WebsitePublisher
             await container.CreateIfNotExistsAsync(cancellationToken: ct);
             await entries.CreateIfNotExistsAsync(ct);
             await files.OverwriteAsync(SiteStyles.Path, SiteStyles.Css, "text/css; charset=utf-8", ct);
+            await files.OverwriteAsync(SiteChrome.ScriptPath, SiteChrome.Script, "text/javascript; charset=utf-8", ct);
             await import.EnsureAsync(ct);
         });
     }
