@@ -80,7 +80,7 @@ public sealed partial class AttachmentChecker(CheckPipeline pipeline)
     }
 
     static FindingSource Locate(FindingSource source, TextSegment segment) =>
-        source with { Page = segment.Page, Sheet = segment.Sheet, Cell = segment.Cell, Paragraph = segment.Paragraph };
+        source with { Page = segment.Page, Sheet = segment.Sheet, Cell = segment.Cell, Paragraph = segment.Paragraph, Part = segment.Part };
 
     /// <summary>Where each line starts in the checked text, in order; lines the extractor changed are skipped.</summary>
     static List<(int Start, int Segment)> Anchor(string checkedText, List<(string Line, int Segment)> lines)

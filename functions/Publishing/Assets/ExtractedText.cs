@@ -1,7 +1,8 @@
 namespace Publishing.Assets;
 
 /// <summary>One located run of an attachment's text: a PDF page, a DOCX paragraph or an XLSX cell.</summary>
-public sealed record TextSegment(string Text, int? Page = null, string? Sheet = null, string? Cell = null, int? Paragraph = null);
+/// <param name="Part">Where in a Word file outside the body the text sits (页眉, 页脚, 脚注, 尾注, 批注); null in the body.</param>
+public sealed record TextSegment(string Text, int? Page = null, string? Sheet = null, string? Cell = null, int? Paragraph = null, string? Part = null);
 
 /// <summary>The text of an attachment in document order.</summary>
 /// <param name="Pages">Page count of a PDF; null for other formats.</param>

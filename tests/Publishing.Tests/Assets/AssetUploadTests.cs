@@ -54,6 +54,18 @@ public sealed class AssetUploadTests
     }
 
     [Fact]
+    public async Task Upload_DocxWithASecretMarkInThePageHeader_IsBlocked_AndTheSourceSaysHeader()
+    {
+        var response = await api.UploadAsync("统计通知.docx", TestDocuments.DocxWithSecretMarkInHeader());
+
+        Assert.Equal(201, response.Status);
+        var mark = Findings(response, "confidentiality.").First(f => f.GetProperty("excerpt").GetString()!.Contains("机密★", StringComparison.Ordinal));
+        Assert.Equal("block", mark.GetProperty("severity").GetString());
+        Assert.Equal("页眉", mark.GetProperty("source").GetProperty("part").GetString());
+        Assert.Equal(1, mark.GetProperty("source").GetProperty("paragraph").GetInt32());
+    }
+
+    [Fact]
     public async Task Upload_XlsxWithMobilesInAColumn_OneBlockFindingWithAMaskedOccurrencePerCell()
     {
         var response = await api.UploadAsync("名单.xlsx", TestDocuments.XlsxWithMobilesInColumnB());

@@ -55,6 +55,24 @@ public static class TestDocuments
         return stream.ToArray();
     }
 
+    /// <summary>A DOCX with a clean body whose page header carries the 机密★ mark, as Word templates often place it.</summary>
+    public static byte[] DocxWithSecretMarkInHeader()
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var header = main.AddNewPart<HeaderPart>();
+            header.Header = new W.Header(Paragraph("机密★5年"));
+            main.Document = new W.Document(new W.Body(
+                Paragraph("关于做好2025年度统计工作的通知"),
+                Paragraph("各县区统计局：现将有关事项通知如下。"),
+                new W.SectionProperties(new W.HeaderReference { Type = W.HeaderFooterValues.Default, Id = main.GetIdOfPart(header) })));
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>An XLSX with names in column A and mobile numbers (typed as numbers) in column B of sheet 名单.</summary>
     public static byte[] XlsxWithMobilesInColumnB()
     {
