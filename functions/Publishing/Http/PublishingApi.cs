@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Publishing.Lifecycle;
 using Publishing.Assets;
 using Publishing.Audit;
 using Publishing.Channels;
@@ -95,7 +96,8 @@ public static class PublishingApi
         api.MapPost("/channels/wechat/events", WeChatEventsApi.Receive)
             .WithName(nameof(WeChatEventsApi.Receive)).WithTags("Channels").Produces<string>(contentType: "text/plain");
         api.MapPost("/assets", AssetsApi.UploadAsset)
-            .WithName(nameof(AssetsApi.UploadAsset)).WithTags("Assets").Accepts<IFormFile>("multipart/form-data")
+            // No Accepts<IFormFile>: its content-type filter answers 415 before the handler could say 401/403.
+            .WithName(nameof(AssetsApi.UploadAsset)).WithTags("Assets")
             .Produces<AssetsApi.AssetView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapGet("/assets/{id}", AssetsApi.GetAsset)

@@ -32,7 +32,7 @@ public sealed record ItemView(
     public DateTimeOffset? ExpiredAt { get; init; }
 
     /// <summary>Warnings of this version that a reviewer dismissed as false alarms, with the reason, for later stages.</summary>
-    public IReadOnlyList<Publishing.Review.FindingDismissal> Dismissals { get; init; } = [];
+    public IReadOnlyList<Publishing.Lifecycle.FindingDismissal> Dismissals { get; init; } = [];
 
     /// <param name="reviews">Every decision on the item (its review rows); the current version's alone when omitted.</param>
     public static ItemView From(

@@ -16,7 +16,7 @@ public static class ItemViews
             ? await services.GetRequiredService<PublicationStore>().ListAsync(item.Id, approved, cancellationToken)
             : [];
         var dismissals = findings.Count > 0
-            ? await services.GetRequiredService<Publishing.Review.FindingDismissalStore>().ListAsync(item.Id, item.Version, cancellationToken)
+            ? await services.GetRequiredService<Publishing.Lifecycle.FindingDismissalStore>().ListAsync(item.Id, item.Version, cancellationToken)
             : [];
         return ItemView.From(item, findings, publications, await ReviewsAsync(services, item, cancellationToken)) with { Dismissals = dismissals };
     }

@@ -16,7 +16,7 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<ItemReadModel>();
         services.AddSingleton<ItemReviewStore>();
         services.AddSingleton<FindingsStore>();
-        services.AddSingleton<Publishing.Review.FindingDismissalStore>();
+        services.AddSingleton<Publishing.Lifecycle.FindingDismissalStore>();
         services.AddSingleton<PublicationStore>();
         services.AddSingleton<ItemEventRecorder>();
         services.AddSingleton<ItemStatusAggregator>();

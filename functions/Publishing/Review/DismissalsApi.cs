@@ -46,7 +46,7 @@ public static class DismissalsApi
         if (await services.GetRequiredService<ItemReadModel>().GetAsync(id, cancellationToken) is not { } item
             || !ItemReadPolicy.CanRead(user, item))
         {
-            return ItemsApi.ItemNotFound(id);
+            return ItemViews.NotFound(id);
         }
 
         if (Denied(item, user) is { } refused)

@@ -30,7 +30,13 @@ public sealed class WeChatCallbackTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        services = FunctionsApp.Services();
+        // The callback is confirmed with freepublish/get before it is raised: WeChat answers from a stand-in.
+        services = FunctionsApp.Services(s =>
+        {
+            s.Configure<WeChatOptions>(o => { o.AppId = "wx0123456789abcdef"; o.AppSecret = "test-app-secret"; o.BaseUrl = new Uri("http://wechat.test/"); });
+            s.AddHttpClient(WeChatTokenCache.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new WeChatStandIn());
+            s.AddHttpClient<WeChatClient>().ConfigurePrimaryHttpMessageHandler(() => new WeChatStandIn());
+        });
         // Through a delegate: the Durable Task analyzers cannot follow a call into another assembly's orchestrator.
         Func<TaskOrchestrationContext, Task<ChannelResult>> orchestratorWrapper = PublishWorkflowFunctions.WeChatPublishOrchestrator;
         durable = await DurableTaskTestHost.StartAsync(registry =>
@@ -114,5 +120,23 @@ public sealed class WeChatCallbackTests : IAsyncLifetime
     {
         await durable.DisposeAsync();
         await services.DisposeAsync();
+    }
+
+    /// <summary>Answers the token request and freepublish/get with a finished job, as WeChat does for a published article.</summary>
+    sealed class WeChatStandIn : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            string path = request.RequestUri!.AbsolutePath;
+            string json = path.EndsWith("stable_token", StringComparison.Ordinal)
+                ? """{"access_token":"stand-in-token","expires_in":7200}"""
+                : path.EndsWith("freepublish/get", StringComparison.Ordinal)
+                    ? """{"errcode":0,"errmsg":"ok","publish_status":0,"article_id":"2247483650_1","article_detail":{"count":1,"item":[{"idx":1,"article_url":"https://mp.weixin.qq.com/s/finished"}]},"fail_idx":[]}"""
+                    : """{"errcode":40001,"errmsg":"unexpected in this test"}""";
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = new StringContent(json, Encoding.UTF8, "application/json"),
+            });
+        }
     }
 }

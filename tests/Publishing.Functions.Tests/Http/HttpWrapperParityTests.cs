@@ -40,6 +40,7 @@ public sealed partial class HttpWrapperParityTests(TwoHosts hosts) : IClassFixtu
             "n" => "1",
             "channel" => "weibo",
             "noteId" => "nosuchnote",
+            "findingId" => "nosuchfinding",
             "*path" => "queue",
             var other => throw new InvalidOperationException($"no sample value for route parameter {other}"),
         });

@@ -1,3 +1,4 @@
+using System.Net;
 using Publishing.Host.Tests.Support;
 using Publishing.Testing.Fakes;
 using WireMock.RequestBuilders;
@@ -40,11 +41,11 @@ public sealed class WeChatImageFetchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InwardImageUrls_FailTheChannelWithoutFetchingOrLeakingTheAddress()
+    public async Task InwardImageUrls_AreRefusedAtSubmission_WithoutFetchingOrReachingWeChat()
     {
         using var editor = new ApiClient(host.BaseAddress, "editor1");
         string loopback = $"http://127.0.0.1:{intranet.Ports[0]}/admin/export.jpg";
-        string id = await ReviewFlow.ApproveAllAsync(host.BaseAddress, new
+        var response = await editor.PostJsonAsync("api/items", new
         {
             kind = "news",
             title = "临沂市商务局召开外贸企业座谈会",
@@ -53,15 +54,12 @@ public sealed class WeChatImageFetchTests : IAsyncLifetime
             channels = new[] { "wechat" },
         });
 
-        var item = await ReviewFlow.WaitForPublishedAsync(editor, id);
-
-        var publication = item["publications"]!["wechat"]!;
-        Assert.Equal("failed", (string?)publication["state"]);
-        string error = (string)publication["lastError"]!;
+        // Body images are fetched once, at submission, through the guarded fetcher: an inward address never gets in.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ApiClient.ReadJsonAsync(response);
+        string error = (string)problem["errors"]!["bodyHtml"]![0]!;
         Assert.Contains("第 1 张正文图片", error);
         Assert.Contains("内部网络", error);
-        Assert.DoesNotContain("127.0.0.1", error);
-        Assert.DoesNotContain(intranet.Ports[0].ToString(), error);
         Assert.Empty(intranet.LogEntries);
         Assert.Equal(0, wechat.CallCount(WeChatFake.UploadImagePath));
         Assert.Equal(0, wechat.CallCount(WeChatFake.DraftAddPath));

@@ -73,7 +73,7 @@ public sealed class AttachmentReviewTests : IAsyncLifetime
 
         var (decision, problem) = await CallAsync(Initial, c => ReviewsApi.Decide(id, c, harness.Client, default), new
         {
-            stage = "initial", decision = "approve",
+            stage = "initial", version = 1, decision = "approve",
             aspects = new { political = true, legal = true, confidentiality = true, textual = true },
         });
 

@@ -71,7 +71,7 @@ public sealed class ExpiryTests : IAsyncLifetime
         await harness.WaitForItemAsync(id, r => r.Status == ItemStatus.InReview);
         var (decided, _) = await CallAsync(Final, c => ReviewsApi.Decide(id, c, harness.Client, default), new
         {
-            stage = "final", decision = "approve", aspects = new { political = true, legal = true, confidentiality = true, textual = true },
+            stage = "final", version = 1, decision = "approve", aspects = new { political = true, legal = true, confidentiality = true, textual = true },
         });
         Assert.True(decided is 200 or 202, $"decision: {decided}");
 

@@ -39,9 +39,10 @@ public sealed class DeskApiHarness
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton(new ItemReadModelOptions { TableName = TestStorage.UniqueName("items") })
             .AddSingleton<ItemReadModel>()
+            .AddSingleton<ItemReviewStore>()
             .AddSingleton(sp => new ContentStore(blobs, contentOptions))
             .AddSingleton(sp => new FindingsStore(blobs, contentOptions))
-            .AddSingleton<Publishing.Review.FindingDismissalStore>()
+            .AddSingleton<Publishing.Lifecycle.FindingDismissalStore>()
             .AddSingleton(sp => new AuditTrail(tables, Options.Create(new AuditTrailOptions
             {
                 TableName = TestStorage.UniqueName("audit"),

@@ -47,6 +47,7 @@ public sealed class ItemWorkflowBranchTests : IAsyncLifetime
         });
         registry.AddActivityFunc<ApproveVersion, ApprovalRecord>(nameof(ApproveItemActivity), (_, a) =>
             new ApprovalRecord(a.ItemId, a.Version, "hash", DateTimeOffset.UtcNow, ["website"], null));
+        registry.AddOrchestratorFunc<ItemVersionRef, bool>(nameof(Publishing.Expiry.ExpiryOrchestrator), (_, _) => false);
         registry.AddOrchestratorFunc<PublishInput, PublishOutcome>(nameof(PublishOrchestrator), (_, _) =>
         {
             Interlocked.Increment(ref publishRuns);

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Publishing.Storage;
 
-namespace Publishing.Review;
+namespace Publishing.Lifecycle;
 
 /// <summary>A warning a reviewer judged a false alarm on one version (误报), with the reason later stages read.</summary>
 public sealed record FindingDismissal(
