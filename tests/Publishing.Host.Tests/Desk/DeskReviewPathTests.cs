@@ -132,9 +132,9 @@ public sealed class DeskReviewPathTests(DeskHost desk)
         await editor.GetByRole(AriaRole.Button, new() { Name = "把“中台关系”改为“两岸关系”" }).ClickAsync();
         Assert.Contains("深化两岸关系交流", await EditorTextAsync(editor));
 
-        int HalfWidth(string text) => text.Count(c => c is ',' or ':' or '(' or ')');
+        int HalfWidth(string text) => text.Count(c => c is ',' or ':' or ';' or '?' or '(' or ')');
         int before = HalfWidth(await EditorTextAsync(editor));
-        await editor.Locator(".finding-rule summary", new() { HasText = "半角符号" }).ClickAsync();
+        await editor.Locator(".finding-rule summary", new() { HasText = "半角标点" }).ClickAsync();
         var applyRule = editor.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^全部改为建议写法") });
         int applied = int.Parse(Regex.Match(await applyRule.InnerTextAsync(), @"（(\d+) 处）").Groups[1].Value);
         await applyRule.ClickAsync();
@@ -143,7 +143,7 @@ public sealed class DeskReviewPathTests(DeskHost desk)
 
         await editor.GetByRole(AriaRole.Button, new() { Name = "预检", Exact = true }).ClickAsync();
         await Expect(editor.Locator(".finding-applied")).ToHaveCountAsync(0);
-        await Expect(editor.Locator(".findings")).Not.ToContainTextAsync("首次出现时应使用全称“党的第十九次全国代表大会”");
+        await Expect(editor.Locator(".findings")).Not.ToContainTextAsync("用语不规范，应使用“两岸关系”");
         await DeskBrowser.ScreenshotAsync(editor, "02b-compose-after-apply", fullPage: false);
 
         await editor.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
@@ -160,14 +160,14 @@ public sealed class DeskReviewPathTests(DeskHost desk)
         await editor.ReloadAsync();
         var website = editor.Locator("#publication [data-channel=website]");
         await Expect(website).ToContainTextAsync("已发布", Within(Workflow));
-        await Expect(editor.Locator("article.article")).ToContainTextAsync("党的第十九次全国代表大会");
+        await Expect(editor.Locator("article.article")).ToContainTextAsync("深化两岸关系交流");
         await Expect(editor.Locator("#publication [data-channel=wechat]")).ToContainTextAsync("预览模式", Within(Workflow));
         await DeskBrowser.ScreenshotAsync(editor, "05-item-published");
         string siteUrl = (await website.GetByRole(AriaRole.Link, new() { Name = "打开" }).GetAttributeAsync("href"))!;
         var site = await editor.Context.NewPageAsync();
         await site.GotoAsync(siteUrl);
         await Expect(site.Locator("body")).ToContainTextAsync(SeedTitle);
-        await Expect(site.Locator("body")).ToContainTextAsync("全面贯彻落实党的第十九次全国代表大会和十九届历次全会精神");
+        await Expect(site.Locator("body")).ToContainTextAsync("深化两岸关系交流（政务公开办公室）");
         await DeskBrowser.ScreenshotAsync(site, "06-site-article");
         // The site's own index page (the bare /site/ address is the website branch's to fix: issue 11).
         await site.GotoAsync("/site/index.html");
