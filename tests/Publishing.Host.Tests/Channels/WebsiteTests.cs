@@ -60,8 +60,10 @@ public class WebsiteTests(SharedHost host)
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
         Assert.Contains("table.xxgk-meta", await css.Content.ReadAsStringAsync());
         Assert.Contains(new Uri(url).AbsolutePath, await SitemapPathsAsync(site));
-        Assert.Contains(title, await site.GetStringAsync("site/index.html"));
-        Assert.Contains(title, await site.GetStringAsync("site/lists/swj/index.html"));
+        // The test run's hosts publish into one site at once: a concurrent publisher that took the list's newer
+        // version writes the file that shows this entry, possibly a moment after this publish returned.
+        await ListedAsync(site, "site/index.html", title);
+        await ListedAsync(site, "site/lists/swj/index.html", title);
         var feed = XDocument.Parse(await site.GetStringAsync("site/feed.xml"));
         XNamespace atom = "http://www.w3.org/2005/Atom";
         Assert.Contains(feed.Root!.Elements(atom + "entry"), e => (string?)e.Element(atom + "title") == title);
@@ -170,5 +172,15 @@ public class WebsiteTests(SharedHost host)
         using var editor = host.As("editor1");
         var response = await editor.PostJsonAsync("api/items/0123456789abcdef0123456789abcdef/retract", new { reason = "x" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    static async Task ListedAsync(HttpClient site, string path, string title)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await site.GetStringAsync(path)).Contains(title, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{path} never listed “{title}”");
+            await Task.Delay(250);
+        }
     }
 }
